@@ -1,0 +1,44 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Audiences, PlatformModule, type JsonLogger } from '@waypoint/platform';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config';
+import { JourneyQueryService } from './participants/journey-query.service';
+import { ParticipantsController } from './participants/participants.controller';
+import { ServiceClient } from './participants/service-client';
+import { ReferenceController } from './reference/reference.controller';
+import { staffUserSchema, STAFF_USER_MODEL } from './users/staff-user.schema';
+import { UsersService } from './users/users.service';
+
+/** The gateway: sign-in, roles, audit, and the API staff-web calls. */
+@Module({})
+export class GatewayAppModule {
+  static register(config: GatewayConfig, logger?: JsonLogger): DynamicModule {
+    return {
+      module: GatewayAppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'gateway',
+          config,
+          audience: Audiences.staff,
+          tokenSecret: config.JWT_SECRET,
+          logger,
+        }),
+        MongooseModule.forFeature([{ name: STAFF_USER_MODEL, schema: staffUserSchema }]),
+      ],
+      controllers: [AuthController, ParticipantsController, ReferenceController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        UsersService,
+        AuditService,
+        ServiceClient,
+        JourneyQueryService,
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+      ],
+      exports: [UsersService],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod/v4';
+import { defineEvent } from '../envelope';
+import { Topics } from '../topics';
+import { PROGRAM_CODES } from '../participant';
+
+export const participantRegisteredV1 = defineEvent(
+  'intake.participant.registered',
+  1,
+  Topics.intake,
+  z.object({
+    participantId: z.string().min(1),
+    firstName: z.string(),
+    lastName: z.string(),
+    dateOfBirth: z.iso.date(),
+    office: z.string(),
+    programsOfInterest: z.array(z.enum(PROGRAM_CODES)),
+    registeredAt: z.iso.datetime({ offset: true }),
+    registeredBy: z.string(),
+  }),
+);
+export type ParticipantRegisteredV1 = z.infer<typeof participantRegisteredV1.data>;

@@ -1,0 +1,5 @@
+// Public API for clients (bridge, gateway, tests): message definitions and types.
+// Workflow functions are loaded by the worker from ./workflows.ts, in its sandbox;
+// clients start them by type name.
+export * from './messages';
+export * from './activities';

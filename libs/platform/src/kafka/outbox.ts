@@ -1,0 +1,141 @@
+import { Schema, type Collection } from 'mongoose';
+import type { EventEnvelope } from '@waypoint/contracts';
+import type { ComponentLogger } from '../logging/json-logger';
+import { faultPoint } from '../fault-points';
+import { validateEnvelope, type EventPublisher, type PublishableEvent } from './event-publisher';
+
+/**
+ * The transactional outbox without transactions: a state change and the events it causes
+ * are written in ONE document update (atomic in MongoDB and FerretDB alike). A relay then
+ * publishes the pending events and clears them. A crash after the write leaves the events
+ * in the document, and the relay publishes them after restart: delivery is at least once,
+ * and consumers are idempotent by event id.
+ */
+export interface OutboxFields {
+  outbox: PublishableEvent[];
+  outboxPending: boolean;
+  outboxSeq: number;
+}
+
+/** Add to a mongoose schema definition of any aggregate that emits events. */
+export const outboxSchemaFields = {
+  outbox: { type: Schema.Types.Mixed as unknown as PublishableEvent[], default: () => [] },
+  outboxPending: { type: Boolean, default: false, index: true },
+  outboxSeq: { type: Number, default: 0 },
+};
+
+function checked(events: PublishableEvent[]): PublishableEvent[] {
+  for (const e of events) validateEnvelope(e.envelope);
+  return events;
+}
+
+/** Outbox fields for a new document. */
+export function outboxForInsert(events: PublishableEvent[]): OutboxFields {
+  return { outbox: checked(events), outboxPending: events.length > 0, outboxSeq: 1 };
+}
+
+/** Update operators that append events to an existing document's outbox, atomically with `$set`. */
+export function outboxForUpdate(events: PublishableEvent[]): {
+  $push: { outbox: { $each: PublishableEvent[] } };
+  $set: { outboxPending: true };
+  $inc: { outboxSeq: 1 };
+} {
+  return { $push: { outbox: { $each: checked(events) } }, $set: { outboxPending: true }, $inc: { outboxSeq: 1 } };
+}
+
+export interface OutboxRelayOptions {
+  name: string;
+  collection: Collection;
+  publisher: EventPublisher;
+  logger: ComponentLogger;
+  intervalMs?: number;
+  batchSize?: number;
+}
+
+interface PendingDoc {
+  _id: unknown;
+  outbox: { topic: string; envelope: EventEnvelope }[];
+  outboxSeq: number;
+}
+
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private kicked = false;
+  private readonly intervalMs: number;
+  private readonly batchSize: number;
+  published = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.intervalMs = options.intervalMs ?? 500;
+    this.batchSize = options.batchSize ?? 100;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Publish soon: called right after a write so events do not wait for the next poll. */
+  kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** One pass: publishes every pending document's events; returns how many documents it cleared. */
+  async drainOnce(): Promise<number> {
+    const { collection, publisher } = this.options;
+    const docs = (await collection
+      .find({ outboxPending: true }, { projection: { outbox: 1, outboxSeq: 1 } })
+      .limit(this.batchSize)
+      .toArray()) as unknown as PendingDoc[];
+    let count = 0;
+    for (const doc of docs) {
+      if (doc.outbox.length > 0) {
+        await publisher.publish(doc.outbox);
+        faultPoint('outbox-after-publish');
+      }
+      // Clear only if nothing was appended meanwhile; otherwise the next pass republishes
+      // (harmless: consumers dedupe by event id).
+      await collection.updateOne(
+        { _id: doc._id, outboxSeq: doc.outboxSeq } as never,
+        { $set: { outbox: [], outboxPending: false } },
+      );
+      count += doc.outbox.length;
+    }
+    this.published += count;
+    return docs.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.kicked = false;
+      try {
+        const n = await this.drainOnce();
+        if (n >= this.batchSize) continue;
+      } catch (err) {
+        this.options.logger.error('outbox relay pass failed; will retry', {
+          relay: this.options.name,
+          error: (err as Error).message,
+        });
+      }
+      if (!this.running || this.kicked) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.intervalMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+}
