@@ -1,0 +1,4 @@
+export * from './api-error';
+export * from './ApiContext';
+export * from './http-client';
+export * from './waypoint-api';

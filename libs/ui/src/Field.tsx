@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+
+/** The attributes a form control needs to be tied to its label, hint and error. */
+export interface FieldControlProps {
+  id: string;
+  'aria-invalid': boolean | undefined;
+  'aria-describedby': string | undefined;
+}
+
+export interface FieldProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** Shows "(optional)" after the label; required is the default in our forms. */
+  optional?: boolean;
+  className?: string;
+  children: (control: FieldControlProps) => ReactNode;
+}
+
+/** Ids of the hint and error elements that belong to the control `id`. */
+export function fieldMessageIds(id: string): { hintId: string; errorId: string } {
+  return { hintId: `${id}-hint`, errorId: `${id}-error` };
+}
+
+/**
+ * Label, hint, error message and one control. The control gets aria-invalid and an
+ * aria-describedby that points at the hint and at the error, so a screen reader reads
+ * the message when the control takes focus.
+ */
+export function Field({ id, label, hint, error, optional, className, children }: FieldProps) {
+  const { hintId, errorId } = fieldMessageIds(id);
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={['wp-field', error ? 'wp-field--invalid' : '', className].filter(Boolean).join(' ')}>
+      <label className="wp-field__label" htmlFor={id}>
+        {label}
+        {optional && <span className="wp-field__optional"> (optional)</span>}
+      </label>
+      {hint && (
+        <p id={hintId} className="wp-field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="wp-field__error">
+          <span className="wp-visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+    </div>
+  );
+}
