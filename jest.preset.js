@@ -9,11 +9,14 @@ module.exports = {
   transform: {
     '^.+\\.(ts|tsx)$': [
       'ts-jest',
-      { tsconfig: path.join(__dirname, 'tsconfig.base.json'), isolatedModules: true, diagnostics: false },
+      { tsconfig: path.join(__dirname, 'tsconfig.base.json'), diagnostics: false },
     ],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: path.join(__dirname, '/') }),
+  setupFiles: [path.join(__dirname, 'tools/jest/test-env.js')],
   testMatch: ['**/?(*.)+(spec|int-spec).ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Integration tests talk to real engines: consumer groups take seconds to form.
+  testTimeout: 90_000,
 };

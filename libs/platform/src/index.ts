@@ -13,4 +13,5 @@ export * from './health/health';
 export * from './http/zod-validation.pipe';
 export * from './http/bootstrap';
 export * from './fault-points';
+export * from './namespace';
 export * from './platform.module';

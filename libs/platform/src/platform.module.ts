@@ -19,12 +19,13 @@ import { HEALTH_CHECKS, HealthController, HealthService, SERVICE_NAME, type Heal
 import { createKafka, ensureTopics } from './kafka/kafka-client';
 import { EventPublisher } from './kafka/event-publisher';
 import { JsonLogger } from './logging/json-logger';
+import { databaseName } from './namespace';
 
 export const KAFKA = Symbol('KAFKA');
 export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
 
 export interface PlatformOptions {
-  /** Service name: logs, Kafka client id, and the database `waypoint_<service>`. */
+  /** Service name: logs, Kafka client id, and the database `waypoint_<service>` (see namespace.ts). */
   service: string;
   config: BaseConfig;
   /** Which tokens this process accepts: staff tokens (gateway) or internal ones (services). */
@@ -102,7 +103,7 @@ export class PlatformModule {
           ? []
           : [
               MongooseModule.forRoot(options.config.MONGO_URL, {
-                dbName: `waypoint_${options.service}`,
+                dbName: databaseName(options.service),
                 serverSelectionTimeoutMS: 10_000,
               }),
             ],

@@ -11,7 +11,7 @@ import {
   participantRegisteredSignal,
   type JourneyInput,
 } from '@waypoint/journey-workflows';
-import { EventConsumer, JsonLogger, KAFKA } from '@waypoint/platform';
+import { EventConsumer, JsonLogger, KAFKA, namespaced } from '@waypoint/platform';
 import type { JourneyConfig } from '../config';
 import { JOURNEY_CONFIG } from '../worker/journey-worker.service';
 
@@ -42,7 +42,7 @@ export class JourneyBridgeConsumer implements OnApplicationBootstrap, OnApplicat
       const input: JourneyInput = { participantId: event.participantId, correlationId: event.correlationId };
       await this.temporalClient().workflow.signalWithStart(JOURNEY_WORKFLOW_TYPE, {
         workflowId: journeyWorkflowId(event.participantId),
-        taskQueue: JOURNEY_TASK_QUEUE,
+        taskQueue: namespaced(JOURNEY_TASK_QUEUE),
         args: [input],
         signal: participantRegisteredSignal,
         signalArgs: [

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { createJourneyActivities } from '@waypoint/journey-activities';
 import { JOURNEY_TASK_QUEUE } from '@waypoint/journey-workflows';
-import { EventPublisher, HealthService, JsonLogger } from '@waypoint/platform';
+import { EventPublisher, HealthService, JsonLogger, namespaced } from '@waypoint/platform';
 import type { JourneyConfig } from '../config';
 import { bundleJourneyWorkflows } from './workflow-bundle';
 
@@ -36,7 +36,7 @@ export class JourneyWorkerService implements OnApplicationBootstrap, OnApplicati
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
-      taskQueue: JOURNEY_TASK_QUEUE,
+      taskQueue: namespaced(JOURNEY_TASK_QUEUE),
       workflowBundle,
       activities: createJourneyActivities({ publisher: this.publisher }),
     });
@@ -51,7 +51,7 @@ export class JourneyWorkerService implements OnApplicationBootstrap, OnApplicati
         if (state !== 'RUNNING') throw new Error(`worker is ${state ?? 'not created'}`);
       },
     });
-    this.logger.log(`worker polling task queue '${JOURNEY_TASK_QUEUE}'`, 'journey-worker');
+    this.logger.log(`worker polling task queue '${namespaced(JOURNEY_TASK_QUEUE)}'`, 'journey-worker');
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -4,6 +4,7 @@ import { deadLetterTopic, envelopeSchema, findContract, type EventContract, type
 import type { ComponentLogger } from '../logging/json-logger';
 import { runWithContext } from '../logging/request-context';
 import { ensureTopics } from './kafka-client';
+import { namespaced } from '../namespace';
 
 export type EventHandler<TData> = (event: EventEnvelope<TData>) => Promise<void>;
 
@@ -24,6 +25,8 @@ export interface EventConsumerOptions {
   /** A handler running longer than this counts as a failed attempt. */
   handlerTimeoutMs?: number;
   retryBackoffMs?: number;
+  /** Group membership is lost after this long without a heartbeat (kafkajs default 30 s). */
+  sessionTimeoutMs?: number;
   fromBeginning?: boolean;
 }
 
@@ -56,7 +59,7 @@ export class EventConsumer {
   private readonly maxAttempts: number;
   private readonly handlerTimeoutMs: number;
   private readonly retryBackoffMs: number;
-  readonly stats = { handled: 0, skippedDuplicates: 0, deadLettered: 0, ignored: 0 };
+  readonly stats = { handled: 0, skippedDuplicates: 0, deadLettered: 0, ignored: 0, groupJoins: 0 };
 
   constructor(private readonly options: EventConsumerOptions) {
     this.maxAttempts = options.maxAttempts ?? 3;
@@ -73,15 +76,20 @@ export class EventConsumer {
   async start(): Promise<void> {
     const { kafka, groupId, topics } = this.options;
     this.consumer = kafka.consumer({
-      groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      groupId: namespaced(groupId),
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.min(3_000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
       rebalanceTimeout: 60_000,
       allowAutoTopicCreation: false,
     });
     await ensureTopics(kafka, [...topics, deadLetterTopic(groupId)]);
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.stats.groupJoins++;
+    });
     await this.consumer.connect();
-    for (const topic of topics) await this.consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning ?? true });
+    for (const topic of topics) {
+      await this.consumer.subscribe({ topic: namespaced(topic), fromBeginning: this.options.fromBeginning ?? true });
+    }
     await this.consumer.run({
       autoCommit: true,
       partitionsConsumedConcurrently: 3,
@@ -122,7 +130,7 @@ export class EventConsumer {
       logger.debug('duplicate event skipped', { eventId: envelope.id, type: envelope.type });
       return;
     }
-    const beat = setInterval(() => heartbeat().catch(() => undefined), 2_000);
+    const beat = setInterval(() => heartbeat().catch(() => undefined), Math.min(2_000, (this.options.sessionTimeoutMs ?? 30_000) / 4));
     try {
       let lastError: Error | undefined;
       for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
@@ -217,7 +225,7 @@ export class EventConsumer {
     };
     const producer = await this.deadLetterProducer(kafka);
     await producer.send({
-      topic: deadLetterTopic(groupId),
+      topic: namespaced(deadLetterTopic(groupId)),
       acks: -1,
       messages: [{ key: message.key, value: JSON.stringify(record), headers: { 'dlt-reason': reason.slice(0, 500) } }],
     });

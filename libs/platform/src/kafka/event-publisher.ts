@@ -1,5 +1,6 @@
 import type { Kafka, Producer } from 'kafkajs';
 import { findContract, type EventEnvelope } from '@waypoint/contracts';
+import { namespaced } from '../namespace';
 
 export interface PublishableEvent {
   topic: string;
@@ -40,7 +41,7 @@ export class EventPublisher {
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
+        topic: namespaced(topic),
         messages: list.map(({ envelope }) => ({
           key: envelope.participantId,
           value: JSON.stringify(envelope),

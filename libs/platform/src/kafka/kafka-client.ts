@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
 import type { JsonLogger } from '../logging/json-logger';
+import { namespaced } from '../namespace';
 
 /** One kafkajs client per process, logging through our JSON logger. */
 export function createKafka(clientId: string, brokers: string[], logger?: JsonLogger): Kafka {
@@ -19,13 +20,13 @@ export function createKafka(clientId: string, brokers: string[], logger?: JsonLo
   });
 }
 
-/** Creates the topics a process needs (idempotent), so nobody depends on auto-creation. */
+/** Creates the topics a process needs (idempotent, namespaced), so nobody depends on auto-creation. */
 export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3): Promise<void> {
   const admin: Admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(topics)].filter((t) => !existing.has(t));
+    const missing = [...new Set(topics.map(namespaced))].filter((t) => !existing.has(t));
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,

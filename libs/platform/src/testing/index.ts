@@ -1,0 +1,4 @@
+// Test helpers for integration tests against the real engines. Not for production code.
+export * from './wait-for';
+export * from './topic-reader';
+export * from './service-process';
