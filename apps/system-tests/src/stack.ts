@@ -4,7 +4,7 @@ import { startService, waitHealthy, type ServiceProcess } from '@waypoint/platfo
  * The walking-skeleton stack as separate processes (gateway, intake, journey), on test
  * ports and in the `test` namespace, so it runs beside a demo stack without touching it.
  */
-export const ports = { gateway: 3900, intake: 3901, journey: 3906 };
+export const ports = { gateway: 3950, intake: 3951, journey: 3956 };
 export const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
 
 export const serviceEnv = {

@@ -26,6 +26,7 @@ const phoneRegex = /^\+?[0-9 ().-]{7,20}$/;
 
 function isPlausibleBirthDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return true; // the format check reports it
   const now = new Date();
   const age = (now.getTime() - date.getTime()) / (365.25 * 24 * 3600 * 1000);
   return age >= 14 && age <= 110;

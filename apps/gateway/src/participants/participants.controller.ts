@@ -43,7 +43,7 @@ export class ParticipantsController {
   @Roles(...READ_ROLES)
   @ApiQuery({ name: 'limit', required: false, description: '1-200, default 50' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({ name: 'q', required: false, description: 'Last-name prefix' })
+  @ApiQuery({ name: 'q', required: false, description: 'Name search: every word must start a word of the first or last name' })
   @ApiQuery({ name: 'office', required: false })
   list(@Query() query: Record<string, string>, @Req() req: AuthenticatedRequest): Promise<Page<ParticipantSummary>> {
     // Passed through whole: intake validates them and rejects unknown ones with 400.

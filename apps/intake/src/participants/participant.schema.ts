@@ -21,6 +21,7 @@ export const participantSchema = new Schema<ParticipantDocument>(
     lastName: { type: String, required: true },
     firstNameKey: { type: String, required: true },
     lastNameKey: { type: String, required: true },
+    nameTokens: { type: [String], required: true },
     dateOfBirth: { type: String, required: true },
     email: String,
     phone: String,
@@ -37,7 +38,8 @@ export const participantSchema = new Schema<ParticipantDocument>(
   { collection: 'participants', versionKey: false, minimize: true },
 );
 
-// The participant list pages by (last name, first name, id): one index serves it and the
-// name-prefix search; the office-scoped list has its own.
+// The participant list pages by (last name, first name, id); the office-scoped list has its
+// own index; name search is a prefix match on any word of either name (multikey index).
 participantSchema.index({ lastNameKey: 1, firstNameKey: 1, _id: 1 });
 participantSchema.index({ office: 1, lastNameKey: 1, firstNameKey: 1, _id: 1 });
+participantSchema.index({ nameTokens: 1 });

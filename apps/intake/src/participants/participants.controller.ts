@@ -7,7 +7,7 @@ import {
   type ParticipantSummary,
   type RegisterParticipantRequest,
 } from '@waypoint/contracts';
-import { nameKey } from '@waypoint/intake-domain';
+import { nameTokens } from '@waypoint/intake-domain';
 import { Roles, ZodValidationPipe, validationError, type AuthenticatedRequest } from '@waypoint/platform';
 import { decodeCursor, ParticipantsService } from './participants.service';
 
@@ -46,8 +46,8 @@ export class ParticipantsController {
       cursor = decodeCursor(query.cursor) ?? undefined;
       if (!cursor) throw validationError([{ field: 'cursor', message: 'Cursor is not one this service issued' }]);
     }
-    const namePrefix = query.q ? nameKey(query.q) : undefined;
-    return this.participants.list({ limit: query.limit, cursor, namePrefix: namePrefix || undefined, office: query.office });
+    const nameWords = query.q ? nameTokens(query.q).slice(0, 4) : undefined;
+    return this.participants.list({ limit: query.limit, cursor, nameWords, office: query.office });
   }
 
   @Get(':id')

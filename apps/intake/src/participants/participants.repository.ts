@@ -10,7 +10,8 @@ import { PARTICIPANT_MODEL, type ParticipantDocument } from './participant.schem
 export interface ListQuery {
   limit: number;
   cursor?: [string, string, string];
-  namePrefix?: string;
+  /** Folded words; each must prefix some word of the person's names. */
+  nameWords?: string[];
   office?: string;
 }
 
@@ -37,7 +38,10 @@ export class ParticipantsRepository {
   async list(q: ListQuery): Promise<ParticipantDocument[]> {
     const and: FilterQuery<ParticipantDocument>[] = [];
     if (q.office) and.push({ office: q.office });
-    if (q.namePrefix) and.push({ lastNameKey: { $gte: q.namePrefix, $lt: `${q.namePrefix}\uffff` } });
+    // An anchored prefix regex matches any array element and can use the multikey index.
+    // (A range in $elemMatch would too on MongoDB, but FerretDB 1.x applies its bounds to
+    // different elements.) Words are folded to [a-z0-9] by nameTokens, so need no escaping.
+    for (const word of q.nameWords ?? []) and.push({ nameTokens: { $regex: `^${word}` } });
     if (q.cursor) {
       const [last, first, id] = q.cursor;
       and.push({

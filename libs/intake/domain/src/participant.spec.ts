@@ -1,4 +1,4 @@
-import { nameKey, normalisePhone, registerParticipant } from './participant';
+import { nameKey, nameTokens, normalisePhone, registerParticipant } from './participant';
 
 describe('nameKey', () => {
   it.each([
@@ -8,6 +8,12 @@ describe('nameKey', () => {
     ['Lê  Văn', 'le van'],
   ])('folds %p to %p', (input, expected) => {
     expect(nameKey(input)).toBe(expected);
+  });
+});
+
+describe('nameTokens', () => {
+  it('splits both names into distinct folded words', () => {
+    expect(nameTokens("Ana María Núñez-Núñez")).toEqual(['ana', 'maria', 'nunez']);
   });
 });
 

@@ -8,6 +8,8 @@ export interface Participant {
   /** Case- and accent-insensitive keys for sorting and prefix search. */
   firstNameKey: string;
   lastNameKey: string;
+  /** Every word of both names, folded: "Ana María Núñez" → ana, maria, nunez. Serves name search. */
+  nameTokens: string[];
   dateOfBirth: string;
   email?: string;
   phone?: string;
@@ -26,6 +28,11 @@ export function nameKey(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/** The distinct folded words of a name, for prefix search on any of them. */
+export function nameTokens(name: string): string[] {
+  return [...new Set(nameKey(name).split(' ').filter(Boolean))];
 }
 
 /** Digits only, US numbers without the leading country code, so the same phone always matches. */
@@ -47,6 +54,7 @@ export function registerParticipant(
     lastName,
     firstNameKey: nameKey(firstName),
     lastNameKey: nameKey(lastName),
+    nameTokens: nameTokens(`${firstName} ${lastName}`),
     dateOfBirth: input.dateOfBirth,
     ...(input.email ? { email: input.email.trim().toLowerCase() } : {}),
     ...(input.phone ? { phone: normalisePhone(input.phone) } : {}),
