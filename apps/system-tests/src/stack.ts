@@ -7,9 +7,12 @@ import { startService, waitHealthy, type ServiceProcess } from '@waypoint/platfo
 export const ports = { gateway: 3950, intake: 3951, journey: 3956 };
 export const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
 
+// A SIGKILLed consumer holds its partitions until its session times out: keep that short here.
+const common = { KAFKA_SESSION_TIMEOUT_MS: '8000' };
+
 export const serviceEnv = {
-  intake: { INTAKE_PORT: String(ports.intake), OUTBOX_POLL_MS: '200', LOG_LEVEL: 'info' },
-  journey: { JOURNEY_PORT: String(ports.journey), LOG_LEVEL: 'info' },
+  intake: { ...common, INTAKE_PORT: String(ports.intake), OUTBOX_POLL_MS: '200', LOG_LEVEL: 'info' },
+  journey: { ...common, JOURNEY_PORT: String(ports.journey), LOG_LEVEL: 'info' },
   gateway: {
     GATEWAY_PORT: String(ports.gateway),
     INTAKE_URL: `http://127.0.0.1:${ports.intake}`,

@@ -29,6 +29,8 @@ export const baseConfigSchema = z.object({
     .string()
     .default('127.0.0.1:9092')
     .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
+  /** A consumer that stops heartbeating (a crashed process) leaves its group after this long. */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
   /** Secret shared by the gateway and the services to sign internal (service-to-service) tokens. */
   INTERNAL_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').default('dev-only-internal-secret-change-me-0123456789'),
 });

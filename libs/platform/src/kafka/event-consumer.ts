@@ -59,10 +59,12 @@ export class EventConsumer {
   private readonly maxAttempts: number;
   private readonly handlerTimeoutMs: number;
   private readonly retryBackoffMs: number;
+  private readonly sessionTimeoutMs: number;
   readonly stats = { handled: 0, skippedDuplicates: 0, deadLettered: 0, ignored: 0, groupJoins: 0 };
 
   constructor(private readonly options: EventConsumerOptions) {
     this.maxAttempts = options.maxAttempts ?? 3;
+    this.sessionTimeoutMs = options.sessionTimeoutMs ?? (Number(process.env.KAFKA_SESSION_TIMEOUT_MS) || 30_000);
     this.handlerTimeoutMs = options.handlerTimeoutMs ?? 120_000;
     this.retryBackoffMs = options.retryBackoffMs ?? 250;
     this.processed = options.connection.collection<{ _id: string; group: string; processedAt: Date }>('processed_events');
@@ -77,8 +79,8 @@ export class EventConsumer {
     const { kafka, groupId, topics } = this.options;
     this.consumer = kafka.consumer({
       groupId: namespaced(groupId),
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: Math.min(3_000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
+      sessionTimeout: this.sessionTimeoutMs,
+      heartbeatInterval: Math.min(3_000, Math.floor(this.sessionTimeoutMs / 3)),
       rebalanceTimeout: 60_000,
       allowAutoTopicCreation: false,
     });
@@ -130,7 +132,7 @@ export class EventConsumer {
       logger.debug('duplicate event skipped', { eventId: envelope.id, type: envelope.type });
       return;
     }
-    const beat = setInterval(() => heartbeat().catch(() => undefined), Math.min(2_000, (this.options.sessionTimeoutMs ?? 30_000) / 4));
+    const beat = setInterval(() => heartbeat().catch(() => undefined), Math.min(2_000, this.sessionTimeoutMs / 4));
     try {
       let lastError: Error | undefined;
       for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {

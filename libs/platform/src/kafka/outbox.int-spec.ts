@@ -86,7 +86,7 @@ describe('OutboxRelay against real FerretDB and Kafka', () => {
         await publisher.publish(events);
         if (!appended) {
           appended = true;
-          await collection.updateOne({ _id: id as never }, { ...outboxForUpdate([second]), $set: { outboxPending: true, touched: true } });
+          await collection.updateOne({ _id: id as never }, { ...outboxForUpdate([second]), $set: { outboxPending: true, touched: true } } as never);
         }
       },
     } as unknown as EventPublisher;
