@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { JsonLogger } from '@waypoint/platform';
+import { JsonLogger, listenHost } from '@waypoint/platform';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './create-gateway';
 
@@ -7,8 +7,9 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const logger = new JsonLogger('gateway', config.LOG_LEVEL);
   const app = await createGateway(config, { logger, seedDemoUsers: process.env.SEED_DEMO_USERS === 'true' });
-  await app.listen(config.GATEWAY_PORT, '127.0.0.1');
-  logger.log(`listening on http://127.0.0.1:${config.GATEWAY_PORT} (API docs at /api/docs)`, 'bootstrap');
+  const host = listenHost();
+  await app.listen(config.GATEWAY_PORT, host);
+  logger.log(`listening on http://${host}:${config.GATEWAY_PORT} (API docs at /api/docs)`, 'bootstrap');
 }
 
 main().catch((err) => {

@@ -15,8 +15,9 @@ export interface BootstrapOptions {
 export async function bootstrapHttpService(module: unknown, options: BootstrapOptions): Promise<INestApplication> {
   const app = await createHttpApp(module, options.logger);
   await options.configure?.(app);
-  await app.listen(options.port, options.host ?? '127.0.0.1');
-  options.logger.log(`listening on http://${options.host ?? '127.0.0.1'}:${options.port}`, 'bootstrap');
+  const host = options.host ?? listenHost();
+  await app.listen(options.port, host);
+  options.logger.log(`listening on http://${host}:${options.port}`, 'bootstrap');
   return app;
 }
 
@@ -26,4 +27,12 @@ export async function createHttpApp(module: unknown, logger: JsonLogger): Promis
   app.use(correlationMiddleware);
   app.enableShutdownHooks();
   return app;
+}
+
+/**
+ * The interface services listen on: loopback unless `HTTP_HOST` says otherwise (containers
+ * set `0.0.0.0` so that other containers and published ports can reach them).
+ */
+export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HTTP_HOST || '127.0.0.1';
 }
