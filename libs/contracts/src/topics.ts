@@ -18,4 +18,8 @@ export function deadLetterTopic(consumerGroup: string): string {
 export const ConsumerGroups = {
   journeyBridge: 'journey-bridge',
   intakeJourneyProjection: 'intake-journey-projection',
+  planningParticipantDirectory: 'planning-participant-directory',
+  trainingParticipantDirectory: 'training-participant-directory',
+  matchingParticipantDirectory: 'matching-participant-directory',
+  followupParticipantDirectory: 'followup-participant-directory',
 } as const;

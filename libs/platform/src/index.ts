@@ -15,3 +15,4 @@ export * from './http/bootstrap';
 export * from './fault-points';
 export * from './namespace';
 export * from './platform.module';
+export * from './kafka/event-consumer.provider';

@@ -82,6 +82,10 @@ export class PlatformModule {
               await connected;
               await admin.describeCluster();
             },
+            close: async () => {
+              if (connected) await admin.disconnect();
+              connected = undefined;
+            },
           },
         ];
         if (connection) {

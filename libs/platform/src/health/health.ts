@@ -1,9 +1,11 @@
-import { Controller, Get, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, ServiceUnavailableException, type OnApplicationShutdown } from '@nestjs/common';
 import { Public } from '../auth/auth.guard';
 
 export interface HealthCheck {
   name: string;
   check: () => Promise<void>;
+  /** Releases what the check holds open (a Kafka admin connection), at shutdown. */
+  close?: () => Promise<void>;
 }
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
@@ -26,7 +28,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 @Injectable()
-export class HealthService {
+export class HealthService implements OnApplicationShutdown {
   constructor(
     @Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[],
     @Inject(SERVICE_NAME) private readonly service: string,
@@ -37,6 +39,10 @@ export class HealthService {
   /** Adds a check at run time (a component that starts after the module graph). */
   register(check: HealthCheck): void {
     this.extra.push(check);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.checks, ...this.extra].map((c) => c.close?.().catch(() => undefined)));
   }
 
   async report(): Promise<HealthReport> {

@@ -2,3 +2,5 @@
 export * from './wait-for';
 export * from './topic-reader';
 export * from './service-process';
+export * from './in-process-service';
+export * from './participant-registered.builder';

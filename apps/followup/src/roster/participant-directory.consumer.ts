@@ -1,0 +1,12 @@
+import { ConsumerGroups, participantRegisteredV1 } from '@waypoint/contracts';
+import { provideEventConsumer } from '@waypoint/platform';
+import { RosterRepository } from './roster.repository';
+
+/** Puts every participant intake registers on the follow-up roster. */
+export const participantDirectoryConsumer = provideEventConsumer({
+  groupId: ConsumerGroups.followupParticipantDirectory,
+  topics: [participantRegisteredV1.topic],
+  inject: [RosterRepository],
+  handle: (consumer, roster: RosterRepository) =>
+    consumer.on(participantRegisteredV1, (event) => roster.enrolRegistered(event.data)),
+});

@@ -1,0 +1,35 @@
+import { Schema } from 'mongoose';
+import type { ProgramCode } from '@waypoint/contracts';
+
+export const PLAN_QUEUE_ENTRY_MODEL = 'PlanQueueEntry';
+
+export type PlanQueueStatus = 'awaiting_plan';
+
+/** A registered participant who has no individual employment plan yet; `_id` is the participantId. */
+export interface PlanQueueEntryDocument {
+  _id: string;
+  firstName: string;
+  lastName: string;
+  office: string;
+  programsOfInterest: ProgramCode[];
+  registeredAt: Date;
+  status: PlanQueueStatus;
+}
+
+export const planQueueEntrySchema = new Schema<PlanQueueEntryDocument>(
+  {
+    _id: { type: String, required: true },
+    firstName: { type: String, required: true },
+    lastName: { type: String, required: true },
+    office: { type: String, required: true },
+    programsOfInterest: { type: [String], required: true },
+    registeredAt: { type: Date, required: true },
+    status: { type: String, required: true, enum: ['awaiting_plan'] },
+  },
+  { collection: 'plan_queue', versionKey: false },
+);
+
+// The queue is worked oldest first and pages by (registeredAt, _id): one index for an
+// office's queue, one for the queue across offices.
+planQueueEntrySchema.index({ status: 1, office: 1, registeredAt: 1, _id: 1 });
+planQueueEntrySchema.index({ status: 1, registeredAt: 1, _id: 1 });
