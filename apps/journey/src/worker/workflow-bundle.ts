@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, type BundleOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 const workspaceRoot = path.resolve(__dirname, '../../../..');
 
 /** The workflow bundle's entry: every workflow the journey worker runs. */
 export const WORKFLOWS_PATH = path.join(workspaceRoot, 'libs/journey/workflows/src/workflows.ts');
+
+type WebpackConfigHook = NonNullable<BundleOptions['webpackConfigHook']>;
+type WebpackConfig = Parameters<WebpackConfigHook>[0];
 
 /**
  * webpack aliases for the workspace's TypeScript path mappings (tsconfig.base.json), so
@@ -20,18 +23,56 @@ export function workspaceAliases(): Record<string, string> {
   );
 }
 
-export const bundlerOptions = {
-  webpackConfigHook: (config: { resolve?: { alias?: unknown } }) => {
-    config.resolve = config.resolve ?? {};
-    config.resolve.alias = { ...((config.resolve.alias as object | undefined) ?? {}), ...workspaceAliases() };
-    return config as never;
-  },
+/** Adds the workspace aliases to the bundler's webpack configuration. */
+export const withWorkspaceAliases: WebpackConfigHook = (config: WebpackConfig) => {
+  config.resolve = config.resolve ?? {};
+  config.resolve.alias = { ...((config.resolve.alias as object | undefined) ?? {}), ...workspaceAliases() };
+  return config;
 };
 
-/** Bundles the journey workflows once (a worker or a test file reuses the result). */
-export function bundleJourneyWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...bundlerOptions, logger: quietLogger });
+/** Raised when the workflow code does not bundle; the message names webpack's errors. */
+export class WorkflowBundleError extends Error {
+  constructor(
+    message: string,
+    /** webpack's full report (module resolution trace included). */
+    readonly details: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'WorkflowBundleError';
+  }
 }
 
-const noop = () => undefined;
-const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: (m: string) => process.stderr.write(`${m}\n`), log: noop };
+export interface JourneyBundleOptions {
+  /** Runs after the workspace aliases are added (tests use it to prove they are needed). */
+  webpackConfigHook?: WebpackConfigHook;
+}
+
+/** Bundles the journey workflows once (a worker or a test file reuses the result). */
+export async function bundleJourneyWorkflows(options: JourneyBundleOptions = {}): Promise<WorkflowBundleWithSourceMap> {
+  const reports: string[] = [];
+  const extraHook = options.webpackConfigHook ?? ((config: WebpackConfig) => config);
+  try {
+    return await bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      webpackConfigHook: (config) => extraHook(withWorkspaceAliases(config)),
+      logger: { trace: noop, debug: noop, info: noop, warn: noop, log: noop, error: (message: string) => reports.push(message) },
+    });
+  } catch (err) {
+    const details = reports.join('\n');
+    // webpack's report runs to hundreds of lines; its `ERROR in` headings and first lines say what broke.
+    const headline = details
+      .split('\n')
+      .flatMap((line, i, lines) => (line.startsWith('ERROR in') ? [`${line}: ${lines[i + 1] ?? ''}`] : []))
+      .join('\n  ');
+    throw new WorkflowBundleError(
+      `journey workflows did not bundle (${WORKFLOWS_PATH}):\n  ${headline || (err as Error).message}`,
+      details,
+      { cause: err },
+    );
+  }
+}
+
+function noop(): void {
+  return undefined;
+}

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import type { Admin, Kafka } from 'kafkajs';
+import type { Connection as MongooseConnection } from 'mongoose';
+import {
+  ConsumerGroups,
+  journeyPhaseChangedV1,
+  participantRegisteredV1,
+  Topics,
+  type EventEnvelope,
+  type JourneyPhaseChangedV1,
+  type ParticipantRegisteredV1,
+} from '@waypoint/contracts';
+import { journeyStateQuery, journeyWorkflowId } from '@waypoint/journey-workflows';
+import { createEvent, createHttpApp, createKafka, EventPublisher, JsonLogger, namespaced } from '@waypoint/platform';
+import { TopicReader, waitFor, type ReadMessage } from '@waypoint/platform/testing';
+import { JourneyAppModule } from './app.module';
+import { loadJourneyConfig } from './config';
+
+// The journey process in-process against the real engines: Kafka in, the bridge, the Temporal
+// worker on the dev server, Kafka out. Topics, consumer group and task queue are namespaced
+// (`test`, set by the Jest set-up), so a running demo stack is not disturbed.
+describe('journey process', () => {
+  const config = loadJourneyConfig();
+  const kafka: Kafka = createKafka('journey-int-spec', config.KAFKA_BROKERS);
+  const publisher = new EventPublisher(kafka);
+  const intakeEvents = new TopicReader(kafka, Topics.intake);
+  const journeyEvents = new TopicReader(kafka, Topics.journey);
+  let admin: Admin;
+  let app: INestApplication;
+  let baseUrl: string;
+  let temporal: Connection;
+  let client: Client;
+  const startedWorkflows: string[] = [];
+
+  beforeAll(async () => {
+    const logger = new JsonLogger('journey', 'error');
+    app = await createHttpApp(JourneyAppModule.register(config, logger), logger);
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    temporal = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+    client = new Client({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE });
+    admin = kafka.admin();
+    await Promise.all([admin.connect(), intakeEvents.start(), journeyEvents.start()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    // Journeys wait for years; do not leave this file's ones on the shared dev server.
+    await Promise.all(startedWorkflows.map((id) => client?.workflow.getHandle(id).terminate('test finished').catch(() => undefined)));
+    await Promise.all([intakeEvents.stop(), journeyEvents.stop(), admin?.disconnect(), publisher.disconnect()]);
+    await temporal?.close();
+    await app?.close();
+  });
+
+  function aRegisteredEvent(participantId: string): EventEnvelope<ParticipantRegisteredV1> {
+    return createEvent(
+      participantRegisteredV1,
+      participantId,
+      {
+        participantId,
+        firstName: 'Jordan',
+        lastName: 'Rivera',
+        dateOfBirth: '1990-05-17',
+        office: 'riverside-ajc',
+        programsOfInterest: ['WIOA_ADULT'],
+        registeredAt: new Date().toISOString(),
+        registeredBy: 'intake.worker',
+      },
+      { actor: { type: 'staff', id: 'u-intake-worker' }, correlationId: `corr-${randomUUID()}` },
+    );
+  }
+
+  const copiesOf = (eventId: string): ReadMessage[] => intakeEvents.messages.filter((m) => m.headers['event-id'] === eventId);
+
+  /** Resolves once the bridge's consumer group has committed past `message` (whichever member took it). */
+  async function bridgeConsumed(message: ReadMessage): Promise<void> {
+    await waitFor(
+      `the journey bridge to commit past ${message.topic}[${message.partition}]@${message.offset}`,
+      async () => {
+        const [topic] = await admin.fetchOffsets({ groupId: namespaced(ConsumerGroups.journeyBridge), topics: [message.topic] });
+        const committed = topic?.partitions.find((p) => p.partition === message.partition)?.offset;
+        return committed !== undefined && BigInt(committed) > BigInt(message.offset);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+  }
+
+  /** Publishes a registration for a new participant and waits for their journey to reach intake. */
+  async function registerParticipant() {
+    const participantId = `p-${randomUUID()}`;
+    const workflowId = journeyWorkflowId(participantId);
+    const registered = aRegisteredEvent(participantId);
+    startedWorkflows.push(workflowId);
+    await publisher.publish([{ topic: participantRegisteredV1.topic, envelope: registered }]);
+    const handle = client.workflow.getHandle(workflowId);
+    const state = await waitFor(
+      `${workflowId} in intake`,
+      async () => {
+        const s = await handle.query(journeyStateQuery);
+        return s.phase === 'intake' ? s : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    return { participantId, workflowId, registered, handle, state };
+  }
+
+  async function historyEvents(handle: WorkflowHandle) {
+    return (await handle.fetchHistory()).events ?? [];
+  }
+
+  it('starts the participant journey from intake.participant.registered and publishes journey.phase.changed', async () => {
+    const { participantId, workflowId, registered, state } = await registerParticipant();
+
+    expect(state).toMatchObject({ participantId, sequence: 1, office: 'riverside-ajc', appliedEventIds: [registered.id] });
+    const phaseChanged = await waitFor(
+      `journey.phase.changed for ${participantId}`,
+      () =>
+        journeyEvents
+          .json<EventEnvelope<JourneyPhaseChangedV1>>()
+          .find((e) => e.type === journeyPhaseChangedV1.type && e.participantId === participantId),
+      { timeoutMs: 30_000 },
+    );
+    expect(phaseChanged).toMatchObject({
+      id: `${workflowId}:phase:1`,
+      version: 1,
+      correlationId: registered.correlationId,
+      causationId: registered.id,
+      actor: { type: 'system', id: 'journey' },
+      data: { participantId, workflowId, phase: 'intake', sequence: 1 },
+    });
+  });
+
+  it('leaves the journey as it is when the registration is published again', async () => {
+    const { registered, handle } = await registerParticipant();
+
+    await publisher.publish([{ topic: participantRegisteredV1.topic, envelope: registered }]);
+    const [, again] = await waitFor(`two copies of ${registered.id} on the intake topic`, () => {
+      const copies = copiesOf(registered.id);
+      return copies.length === 2 ? copies : undefined;
+    });
+    await bridgeConsumed(again);
+
+    const state = await handle.query(journeyStateQuery);
+    expect(state.history).toHaveLength(1);
+    expect(state.appliedEventIds).toEqual([registered.id]);
+    expect((await historyEvents(handle)).filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(1);
+  });
+
+  it('leaves the journey as it is when the bridge signals the same registration twice', async () => {
+    const { registered, handle } = await registerParticipant();
+    // The bridge crashed after signalling but before recording the event as processed, so
+    // the redelivered copy reaches the workflow: its own event-id check must hold.
+    // (EventConsumer keeps `<group>:<event id>` in the service's processed_events collection.)
+    const processedEvents = app.get<MongooseConnection>(getConnectionToken()).collection<{ _id: string }>('processed_events');
+    const forgotten = await processedEvents.deleteOne({ _id: `${ConsumerGroups.journeyBridge}:${registered.id}` });
+    expect(forgotten.deletedCount).toBe(1);
+
+    await publisher.publish([{ topic: participantRegisteredV1.topic, envelope: registered }]);
+    await waitFor(
+      'the second registration signal to be handled',
+      async () => {
+        const events = await historyEvents(handle);
+        const signals = events.filter((e) => e.workflowExecutionSignaledEventAttributes).length;
+        return signals === 2 && events.at(-1)?.workflowTaskCompletedEventAttributes != null;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+
+    const state = await handle.query(journeyStateQuery);
+    expect(state.history).toHaveLength(1);
+    expect(state.appliedEventIds).toEqual([registered.id]);
+    expect((await historyEvents(handle)).filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(1);
+  });
+
+  it('reports the Temporal worker in GET /health', async () => {
+    const res = await fetch(`${baseUrl}/health`);
+
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      service: 'journey',
+      checks: { 'temporal-worker': { status: 'up' }, kafka: { status: 'up' }, mongo: { status: 'up' } },
+    });
+  });
+});
