@@ -1,8 +1,9 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Audiences, PlatformModule, type JsonLogger } from '@waypoint/platform';
-import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditResourceInterceptor } from './audit/audit.interceptor';
+import { AuditMiddleware } from './audit/audit.middleware';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
@@ -15,7 +16,11 @@ import { UsersService } from './users/users.service';
 
 /** The gateway: sign-in, roles, audit, and the API staff-web calls. */
 @Module({})
-export class GatewayAppModule {
+export class GatewayAppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuditMiddleware).forRoutes('*');
+  }
+
   static register(config: GatewayConfig, logger?: JsonLogger): DynamicModule {
     return {
       module: GatewayAppModule,
@@ -36,7 +41,7 @@ export class GatewayAppModule {
         AuditService,
         ServiceClient,
         JourneyQueryService,
-        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: AuditResourceInterceptor },
       ],
       exports: [UsersService],
     };

@@ -13,6 +13,8 @@ export interface AuditEntry {
   status?: number;
   ip?: string;
   detail?: Record<string, unknown>;
+  /** Defaults to the correlation id of the work in progress. */
+  correlationId?: string;
 }
 
 /**

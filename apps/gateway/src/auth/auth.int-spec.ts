@@ -1,9 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { randomUUID } from 'node:crypto';
+import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { Audiences, JsonLogger, TokenSigner } from '@waypoint/platform';
 import { loadGatewayConfig } from '../config';
 import { createGateway } from '../create-gateway';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-users';
+import { waitFor } from '@waypoint/platform/testing';
+
+// The audit entry is written when the response finishes, just after the client has it.
+const waitForEntry = <T>(probe: () => Promise<T | null>) => waitFor('an audit entry', probe, { timeoutMs: 5_000 });
 
 // The gateway against the real FerretDB (and Kafka for its health): sign-in, tokens, roles.
 describe('gateway sign-in and roles', () => {
@@ -81,6 +88,34 @@ describe('gateway sign-in and roles', () => {
       const res = await http.post('/api/participants').set('authorization', `Bearer ${body.accessToken}`).send({}).expect(403);
       expect(res.body.message).toMatch(/intake_worker, case_manager, admin/);
     }
+  });
+
+  it('audits good and bad sign-ins and every change attempt, with the correlation id', async () => {
+    const audit = app.get<Connection>(getConnectionToken()).collection('audit_log');
+    const correlationId = `audit-${randomUUID()}`;
+    await http.post('/api/auth/login').set('x-correlation-id', correlationId).send({ username: 'trainer', password: 'nope' }).expect(401);
+    const { body } = await login('trainer').expect(200);
+    await http
+      .post('/api/participants')
+      .set('authorization', `Bearer ${body.accessToken}`)
+      .set('x-correlation-id', correlationId)
+      .send({})
+      .expect(403);
+    const denied = await audit.findOne({ correlationId, action: 'auth.login' });
+    expect(denied).toMatchObject({ outcome: 'denied', actorUsername: 'trainer' });
+    const since = new Date(Date.now() - 60_000);
+    expect(await audit.countDocuments({ action: 'auth.login', outcome: 'success', actorUsername: 'trainer', at: { $gte: since } })).toBeGreaterThan(0);
+    const refused = await waitForEntry(() => audit.findOne({ correlationId, action: 'POST /api/participants' }));
+    expect(refused).toMatchObject({ outcome: 'denied', status: 403, actorUsername: 'trainer' });
+  });
+
+  it('audits a change refused for want of a token, without an actor', async () => {
+    const audit = app.get<Connection>(getConnectionToken()).collection('audit_log');
+    const correlationId = `audit-${randomUUID()}`;
+    await http.post('/api/participants').set('x-correlation-id', correlationId).send({}).expect(401);
+    const entry = await waitForEntry(() => audit.findOne({ correlationId }));
+    expect(entry).toMatchObject({ action: 'POST /api/participants', outcome: 'denied', status: 401 });
+    expect(entry).not.toHaveProperty('actorId');
   });
 
   it('serves the OpenAPI document with the registration schema from the contract', async () => {
