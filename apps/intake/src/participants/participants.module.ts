@@ -1,7 +1,7 @@
 import { Module, type OnApplicationBootstrap, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventPublisher, JsonLogger, OutboxRelay } from '@waypoint/platform';
-import { JourneyProjectionConsumer } from './journey-projection.consumer';
+import { journeyProjectionConsumer } from './journey-projection.consumer';
 import { participantSchema, PARTICIPANT_MODEL } from './participant.schema';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsRepository } from './participants.repository';
@@ -26,7 +26,7 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutd
   providers: [
     ParticipantsRepository,
     ParticipantsService,
-    JourneyProjectionConsumer,
+    journeyProjectionConsumer,
     {
       provide: PARTICIPANT_OUTBOX,
       inject: [ParticipantsRepository, EventPublisher, JsonLogger, OUTBOX_POLL_MS],
@@ -35,6 +35,6 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutd
     },
     OutboxRelayLifecycle,
   ],
-  exports: [PARTICIPANT_OUTBOX, JourneyProjectionConsumer, ParticipantsRepository],
+  exports: [PARTICIPANT_OUTBOX, ParticipantsRepository],
 })
 export class ParticipantsModule {}

@@ -24,7 +24,14 @@ export class EventPublisher {
   private connected?: Promise<void>;
 
   constructor(kafka: Kafka) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // An idempotent producer keeps retrying (kafkajs warns about EoS otherwise); the outbox
+    // relay simply waits for Kafka to come back, keeping per-document order.
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 30_000 },
+    });
   }
 
   connect(): Promise<void> {
