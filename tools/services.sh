@@ -58,16 +58,23 @@ start_one() {
   echo $! > "$PID_DIR/$svc.pid"
 }
 
-stop_one() {
-  local svc=$1 f="$PID_DIR/$1.pid" pid
-  [ -f "$f" ] || return 0
-  pid=$(cat "$f")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$f"
+# SIGTERM to every process at once (graceful shutdown closes consumers and the worker),
+# then SIGKILL whatever is still running after 15 s.
+stop_all() {
+  local pids=() svc f
+  for svc in "$@"; do
+    f="$PID_DIR/$svc.pid"
+    [ -f "$f" ] || continue
+    if kill -0 "$(cat "$f")" 2>/dev/null; then kill -TERM "$(cat "$f")" 2>/dev/null && pids+=("$(cat "$f")"); fi
+    rm -f "$f"
+  done
+  for _ in $(seq 1 60); do
+    local alive=0 pid
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 1 ] || return 0
+    sleep 0.25
+  done
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
 }
 
 case "$cmd" in
@@ -83,7 +90,7 @@ case "$cmd" in
     say "$stack stack up in $(elapsed "$t")s"
     ;;
   stop)
-    for svc in web "${SERVICES[@]}"; do stop_one "$svc"; done
+    stop_all web "${SERVICES[@]}"
     say "$stack stack stopped"
     ;;
   status)
