@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, makeTelemetryFilterString, type LogEntry } from '@temporalio/worker';
 import { createJourneyActivities } from '@waypoint/journey-activities';
 import { JOURNEY_TASK_QUEUE } from '@waypoint/journey-workflows';
 import { EventPublisher, HealthService, JsonLogger, namespaced } from '@waypoint/platform';
@@ -26,7 +26,17 @@ export class JourneyWorkerService implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     if (!runtimeInstalled) {
+      // The SDK's own logs (worker, workflows, core) go through our JSON logger too.
+      const temporalLogs = this.logger.child('temporal');
+      const forward = ({ level, message, meta }: LogEntry): void => {
+        const fields = { ...(meta ?? {}) } as Record<string, unknown>;
+        if (level === 'ERROR') temporalLogs.error(message, fields);
+        else if (level === 'WARN') temporalLogs.warn(message, fields);
+        else if (level === 'INFO') temporalLogs.info(message, fields);
+        else temporalLogs.debug(message, fields);
+      };
       Runtime.install({
+        logger: new DefaultLogger('INFO', forward),
         telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
       });
       runtimeInstalled = true;
