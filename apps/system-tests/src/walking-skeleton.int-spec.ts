@@ -65,9 +65,16 @@ describe('walking skeleton: register a participant and follow their journey', ()
   it('lists a new participant in phase intake, read live from the workflow on their page', async () => {
     const lastName = uniqueName();
     const correlationId = `corr-${randomUUID()}`;
-    const created = await api<ParticipantDetail>(token, 'POST', '/participants', person(lastName), { 'x-correlation-id': correlationId });
+    const idempotencyKey = randomUUID();
+    const created = await api<ParticipantDetail>(token, 'POST', '/participants', person(lastName), {
+      'x-correlation-id': correlationId,
+      'idempotency-key': idempotencyKey,
+    });
     expect(created.status).toBe(201);
     const id = created.body.id;
+    // The browser retrying the same submission gets the same person back, through the gateway.
+    const retried = await api<ParticipantDetail>(token, 'POST', '/participants', person(lastName), { 'idempotency-key': idempotencyKey });
+    expect(retried).toMatchObject({ status: 200, body: { id } });
 
     const [row] = await waitFor('the list to show phase intake', async () => {
       const items = await listByName(lastName);

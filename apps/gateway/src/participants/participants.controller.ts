@@ -1,5 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   registerParticipantSchema,
   type Page,
@@ -34,9 +45,29 @@ export class ParticipantsController {
   @ApiCreatedResponse({ description: 'Registered; the journey starts within seconds' })
   @ApiBadRequestResponse({ description: 'Invalid fields, each with a message; nothing was written' })
   @ApiForbiddenResponse({ description: 'Role may not register participants' })
-  register(@Body() body: unknown, @Req() req: AuthenticatedRequest): Promise<ParticipantDetail> {
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'One per form submission (8-128 of A-Z a-z 0-9 - _): a retry with the same key returns the first result, never a second person',
+  })
+  @ApiOkResponse({ description: 'A retry of a submission already registered (header Idempotent-Replayed: true)' })
+  async register(
+    @Body() body: unknown,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<ParticipantDetail> {
     // Validated by intake, the owner of the rule, against the same contract schema.
-    return this.services.request(this.config.INTAKE_URL, req.user, 'POST', '/participants', body);
+    const answer = await this.services.exchange<ParticipantDetail>(
+      this.config.INTAKE_URL,
+      req.user,
+      'POST',
+      '/participants',
+      body,
+      idempotencyKey !== undefined ? { 'idempotency-key': idempotencyKey } : {},
+    );
+    if (answer.headers.get('idempotent-replayed') === 'true') res.status(200).setHeader('Idempotent-Replayed', 'true');
+    return answer.body;
   }
 
   @Get()

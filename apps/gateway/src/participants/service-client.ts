@@ -16,6 +16,18 @@ export class ServiceClient {
   }
 
   async request<T>(baseUrl: string, user: VerifiedToken, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    return (await this.exchange<T>(baseUrl, user, method, path, body)).body;
+  }
+
+  /** The same call, also returning the service's status and headers (for pass-through). */
+  async exchange<T>(
+    baseUrl: string,
+    user: VerifiedToken,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ status: number; headers: Headers; body: T }> {
     const token = this.signer.sign(
       { sub: user.sub, username: user.username, roles: user.roles, office: user.office },
       Audiences.internal,
@@ -29,6 +41,7 @@ export class ServiceClient {
           authorization: `Bearer ${token}`,
           [CORRELATION_HEADER]: currentCorrelationId(),
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...extraHeaders,
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(10_000),
@@ -38,7 +51,7 @@ export class ServiceClient {
     }
     const text = await res.text();
     const json = text ? safeJson(text) : undefined;
-    if (res.ok) return json as T;
+    if (res.ok) return { status: res.status, headers: res.headers, body: json as T };
     if (res.status >= 400 && res.status < 500) throw new HttpException(json ?? { statusCode: res.status, message: text }, res.status);
     throw new BadGatewayException(`Service answered ${res.status}`);
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { z } from 'zod/v4';
 import {
   registerParticipantSchema,
@@ -14,6 +15,8 @@ import { decodeCursor, ParticipantsService } from './participants.service';
 /** Who may register people, and who may look them up. The gateway checks the same roles. */
 export const REGISTER_ROLES = ['intake_worker', 'case_manager', 'admin'];
 export const READ_ROLES = ['intake_worker', 'case_manager', 'supervisor', 'admin', 'job_developer', 'trainer'];
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
 const listQuerySchema = z
   .object({
@@ -31,11 +34,22 @@ export class ParticipantsController {
   @Post()
   @HttpCode(201)
   @Roles(...REGISTER_ROLES)
-  register(
+  async register(
     @Body(new ZodValidationPipe(registerParticipantSchema)) body: RegisterParticipantRequest,
     @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<ParticipantDetail> {
-    return this.participants.register(body, { id: req.user.sub, username: req.user.username });
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw validationError([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 8-128 letters, digits, - or _' }]);
+    }
+    const { participant, replayed } = await this.participants.register(
+      body,
+      { id: req.user.sub, username: req.user.username },
+      idempotencyKey,
+    );
+    if (replayed) res.status(200).setHeader('Idempotent-Replayed', 'true');
+    return participant;
   }
 
   @Get()

@@ -87,6 +87,24 @@ describe('intake participants API', () => {
     await http.get('/participants').query({ cursor: 'bm90LWEtY3Vyc29y' }).set('authorization', worker).expect(400);
   });
 
+  it('answers a retried submission (same idempotency key) with the first result, registering nobody twice', async () => {
+    const key = `form-${randomUUID()}`;
+    const first = await http.post('/participants').set('authorization', worker).set('idempotency-key', key).send(person('Ines')).expect(201);
+    const retry = await http.post('/participants').set('authorization', worker).set('idempotency-key', key).send(person('Ines')).expect(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    const list = await http.get('/participants').query({ q: `ines ${family}` }).set('authorization', worker).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    // Another worker's identical key is another submission.
+    const other = `Bearer ${signer.sign({ sub: 'u-other', username: 'other', roles: ['intake_worker'] }, Audiences.internal, 60)}`;
+    const theirs = await http.post('/participants').set('authorization', other).set('idempotency-key', key).send(person('Ines')).expect(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+    await waitFor('the registered event', () => reader.json<EventEnvelope>().some((e) => e.participantId === first.body.id));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(reader.json<EventEnvelope>().filter((e) => e.participantId === first.body.id)).toHaveLength(1);
+    await http.post('/participants').set('authorization', worker).set('idempotency-key', 'bad key!').send(person('Ines')).expect(400);
+  });
+
   it('accepts only internal tokens, and checks roles', async () => {
     await http.get('/participants').expect(401);
     const staffToken = signer.sign({ sub: 'x', username: 'x', roles: ['admin'] }, Audiences.staff, 60);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   participantRegisteredV1,
   type Page,
@@ -21,8 +21,23 @@ export class ParticipantsService {
     @Inject(PARTICIPANT_OUTBOX) private readonly relay: OutboxRelay,
   ) {}
 
-  async register(input: RegisterParticipantRequest, actor: { id: string; username: string }): Promise<ParticipantDetail> {
-    const participant = registerParticipant(input, { id: randomUUID(), registeredBy: actor.username, now: new Date() });
+  /**
+   * Registers a participant. With an idempotency key (one per form submission), a retry of
+   * the same submission (say after a time-out that hid a success) returns the participant
+   * it created instead of registering the person twice: the key fixes the participant id,
+   * and the database refuses a second document with that id.
+   */
+  async register(
+    input: RegisterParticipantRequest,
+    actor: { id: string; username: string },
+    idempotencyKey?: string,
+  ): Promise<{ participant: ParticipantDetail; replayed: boolean }> {
+    const id = idempotencyKey ? idFromKey(actor.id, idempotencyKey) : randomUUID();
+    if (idempotencyKey) {
+      const existing = await this.repo.findById(id);
+      if (existing) return { participant: toDetail(existing), replayed: true };
+    }
+    const participant = registerParticipant(input, { id, registeredBy: actor.username, now: new Date() });
     const event = createEvent(participantRegisteredV1, participant.id, {
       participantId: participant.id,
       firstName: participant.firstName,
@@ -33,11 +48,19 @@ export class ParticipantsService {
       registeredAt: participant.registeredAt.toISOString(),
       registeredBy: actor.username,
     });
-    const doc = await this.repo.insertWithEvents(participant, [{ topic: participantRegisteredV1.topic, envelope: event }]);
+    let doc;
+    try {
+      doc = await this.repo.insertWithEvents(participant, [{ topic: participantRegisteredV1.topic, envelope: event }]);
+    } catch (err) {
+      // Two copies of one submission raced: the first one won; answer with its result.
+      const existing = idempotencyKey && isDuplicateKey(err) ? await this.repo.findById(id) : null;
+      if (existing) return { participant: toDetail(existing), replayed: true };
+      throw err;
+    }
     // A crash here must lose nothing: the event is already in the document's outbox.
     faultPoint('intake-after-write');
     this.relay.kick();
-    return toDetail(doc);
+    return { participant: toDetail(doc), replayed: false };
   }
 
   async get(id: string): Promise<ParticipantDetail> {
@@ -54,6 +77,16 @@ export class ParticipantsService {
       docs.length > q.limit && last ? encodeCursor([last.lastNameKey, last.firstNameKey, last._id]) : null;
     return { items: page.map(toSummary), nextCursor };
   }
+}
+
+/** A UUID-shaped id derived from who submitted and their idempotency key. */
+export function idFromKey(actorId: string, key: string): string {
+  const h = createHash('sha256').update(`${actorId}\n${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }
 
 export function encodeCursor(key: [string, string, string]): string {

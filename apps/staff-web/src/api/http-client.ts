@@ -7,6 +7,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | undefined | null>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>;
   /** Login and other anonymous calls: no Authorization header, and a 401 is an ordinary error. */
   anonymous?: boolean;
 }
@@ -38,6 +40,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (req.body !== undefined) headers['Content-Type'] = 'application/json';
     const token = req.anonymous ? null : options.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
+    Object.assign(headers, req.headers);
 
     const doFetch = options.fetch ?? globalThis.fetch;
     let response: Response;

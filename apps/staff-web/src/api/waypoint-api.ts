@@ -30,8 +30,13 @@ export function createWaypointApi(http: HttpClient) {
     reference: (signal?: AbortSignal) => http.request<ReferenceData>('GET', '/reference', { signal }),
     listParticipants: ({ q, cursor, limit = 50 }: ListParticipantsQuery, signal?: AbortSignal) =>
       http.request<Page<ParticipantSummary>>('GET', '/participants', { query: { limit, cursor, q }, signal }),
-    registerParticipant: (body: RegisterParticipantRequest, signal?: AbortSignal) =>
-      http.request<ParticipantDetail>('POST', '/participants', { body, signal }),
+    /** `idempotencyKey`: one per submission, reused by its retries, so a retry never registers twice. */
+    registerParticipant: (body: RegisterParticipantRequest, signal?: AbortSignal, idempotencyKey?: string) =>
+      http.request<ParticipantDetail>('POST', '/participants', {
+        body,
+        signal,
+        ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
+      }),
     getParticipant: (id: string, signal?: AbortSignal) =>
       http.request<ParticipantPage>('GET', `/participants/${encodeURIComponent(id)}`, { signal }),
   };

@@ -137,6 +137,24 @@ describe('register participant form', () => {
     expect((await screen.findByTestId('phase-p-77')).textContent).toBe('intake');
   });
 
+  it('retries a failed save with the same idempotency key, so the person is never registered twice', async () => {
+    fake.on('POST /api/participants', { status: 502, body: { statusCode: 502, message: 'Service unavailable' } });
+    await openForm();
+    fillValidAnswers();
+
+    save();
+    await screen.findByRole('alert');
+    fake.on('POST /api/participants', { status: 200, body: aParticipantDetail({ id: 'p-88' }) });
+    fake.on('GET /api/participants/p-88', { status: 200, body: aParticipantPage({ id: 'p-88' }) });
+    save();
+
+    await waitFor(() => expect(window.location.hash).toBe('#/participants/p-88'));
+    const posts = fake.callsTo('POST /api/participants');
+    expect(posts).toHaveLength(2);
+    expect(posts[0].headers['Idempotency-Key']).toMatch(/^[A-Za-z0-9-]{8,128}$/);
+    expect(posts[1].headers['Idempotency-Key']).toBe(posts[0].headers['Idempotency-Key']);
+  });
+
   it('says so when the role is refused by the gateway (403)', async () => {
     fake.on('POST /api/participants', { status: 403, body: { statusCode: 403, message: 'Forbidden resource' } });
     await openForm();

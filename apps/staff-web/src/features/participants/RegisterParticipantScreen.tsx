@@ -33,6 +33,9 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
   const valuesRef = useRef(values);
   valuesRef.current = values;
   const abortRef = useRef<AbortController | null>(null);
+  // One key per registration: a retry after a time-out or a lost answer reuses it, so the
+  // server returns the person it already created instead of registering them twice.
+  const submissionKeyRef = useRef(newSubmissionKey());
 
   useEffect(() => {
     document.title = 'Register participant – Waypoint';
@@ -75,7 +78,8 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
     abortRef.current = controller;
     setBusy(true);
     try {
-      const created = await api.registerParticipant(result.request, controller.signal);
+      const created = await api.registerParticipant(result.request, controller.signal, submissionKeyRef.current);
+      submissionKeyRef.current = newSubmissionKey();
       registerDraft.clear();
       onRegistered(created);
       navigate(hrefs.participant(created.id));
@@ -251,4 +255,12 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
 
 function errorCountText(n: number): string {
   return n === 1 ? 'There is a problem with 1 answer' : `There are problems with ${n} answers`;
+}
+
+function newSubmissionKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
