@@ -16,7 +16,8 @@ const programSets: ProgramCode[][] = [['WIOA_ADULT'], ['WIOA_DISLOCATED_WORKER',
 
 function person(i: number): RegisterParticipantRequest {
   const f = first[i % first.length];
-  const l = last[(i * 7) % last.length];
+  // Each round of first names meets a different last name, so no two demo people share a name.
+  const l = last[(i * 7 + Math.floor(i / first.length) * 3) % last.length];
   const year = 1960 + ((i * 13) % 45);
   const month = String(1 + (i % 12)).padStart(2, '0');
   const day = String(1 + ((i * 5) % 28)).padStart(2, '0');
