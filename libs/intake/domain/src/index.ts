@@ -5,3 +5,6 @@ export * from './assessment/job-readiness';
 export * from './duplicates/match-keys';
 export * from './duplicates/duplicate-score';
 export * from './duplicates/string-similarity';
+export * from './eligibility/eligibility-answers';
+export * from './eligibility/program-rules';
+export * from './eligibility/determine-eligibility';
