@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { fieldMessageIds } from './Field';
+import { FieldMessages, fieldMessageIds } from './Field';
 
 export interface CheckboxOption {
   value: string;
@@ -19,8 +19,7 @@ export interface CheckboxGroupProps {
 
 /** A fieldset of checkboxes with one legend, one hint and one error for the group. */
 export function CheckboxGroup({ id, legend, options, value, onValueChange, hint, error }: CheckboxGroupProps) {
-  const { hintId, errorId } = fieldMessageIds(id);
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const { describedBy } = fieldMessageIds(id, { hint, error });
   const toggle = (code: string, checked: boolean) => {
     const next = checked ? [...value.filter((v) => v !== code), code] : value.filter((v) => v !== code);
     // Keep the order of the options, so the request does not depend on click order.
@@ -34,17 +33,7 @@ export function CheckboxGroup({ id, legend, options, value, onValueChange, hint,
       aria-describedby={describedBy}
     >
       <legend className="wp-fieldset__legend">{legend}</legend>
-      {hint && (
-        <p id={hintId} className="wp-field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="wp-field__error">
-          <span className="wp-visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className="wp-checkboxes__items">
         {options.map((option) => {
           const optionId = `${id}-${option.value}`;

@@ -18,25 +18,23 @@ export interface FieldProps {
   children: (control: FieldControlProps) => ReactNode;
 }
 
-/** Ids of the hint and error elements that belong to the control `id`. */
-export function fieldMessageIds(id: string): { hintId: string; errorId: string } {
-  return { hintId: `${id}-hint`, errorId: `${id}-error` };
+/** Ids of the hint and error elements that belong to the control `id`, and the
+ * aria-describedby value that points at those present. */
+export function fieldMessageIds(
+  id: string,
+  present: { hint?: unknown; error?: unknown } = {},
+): { hintId: string; errorId: string; describedBy: string | undefined } {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [present.hint ? hintId : null, present.error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return { hintId, errorId, describedBy };
 }
 
-/**
- * Label, hint, error message and one control. The control gets aria-invalid and an
- * aria-describedby that points at the hint and at the error, so a screen reader reads
- * the message when the control takes focus.
- */
-export function Field({ id, label, hint, error, optional, className, children }: FieldProps) {
+/** The hint and error paragraphs of a field or fieldset, with the ids its control points at. */
+export function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   const { hintId, errorId } = fieldMessageIds(id);
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={['wp-field', error ? 'wp-field--invalid' : '', className].filter(Boolean).join(' ')}>
-      <label className="wp-field__label" htmlFor={id}>
-        {label}
-        {optional && <span className="wp-field__optional"> (optional)</span>}
-      </label>
+    <>
       {hint && (
         <p id={hintId} className="wp-field__hint">
           {hint}
@@ -48,6 +46,24 @@ export function Field({ id, label, hint, error, optional, className, children }:
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+/**
+ * Label, hint, error message and one control. The control gets aria-invalid and an
+ * aria-describedby that points at the hint and at the error, so a screen reader reads
+ * the message when the control takes focus.
+ */
+export function Field({ id, label, hint, error, optional, className, children }: FieldProps) {
+  const { describedBy } = fieldMessageIds(id, { hint, error });
+  return (
+    <div className={['wp-field', error ? 'wp-field--invalid' : '', className].filter(Boolean).join(' ')}>
+      <label className="wp-field__label" htmlFor={id}>
+        {label}
+        {optional && <span className="wp-field__optional"> (optional)</span>}
+      </label>
+      <FieldMessages id={id} hint={hint} error={error} />
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
     </div>
   );
