@@ -1,3 +1,4 @@
+import { installFakeFetch, type FakeFetch } from './fake-fetch';
 import type { LoginResponse, ParticipantDetail, ParticipantPage, ParticipantSummary, StaffUserView } from '@waypoint/contracts';
 import type { ReferenceData } from '../api';
 import { SESSION_STORAGE_KEY, StaffSession } from '../features/auth/session-store';
@@ -69,4 +70,18 @@ export function storeSession(overrides: Partial<StaffSession> = {}): StaffSessio
 export function resetPage(): void {
   window.sessionStorage.clear();
   window.history.replaceState(null, '', '/');
+}
+
+/**
+ * A signed-in staff user on `hash`, with the calls every screen makes on load answered
+ * (`/auth/me`, `/reference`). Returns the fake fetch for the test's own routes.
+ */
+export function signedInAt(hash: string): FakeFetch {
+  resetPage();
+  storeSession();
+  window.location.hash = hash;
+  return installFakeFetch({
+    'GET /api/auth/me': { status: 200, body: aUser() },
+    'GET /api/reference': { status: 200, body: reference },
+  });
 }

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../app/App';
-import { aParticipantPage, aUser, reference, resetPage, storeSession } from '../../testing/builders';
-import { FakeFetch, installFakeFetch } from '../../testing/fake-fetch';
+import { aParticipantPage, signedInAt } from '../../testing/builders';
+import { FakeFetch } from '../../testing/fake-fetch';
 import { POLL_INTERVAL_MS, POLL_LIMIT_MS } from './useParticipantPage';
 
 describe('participant page', () => {
@@ -9,13 +9,7 @@ describe('participant page', () => {
 
   beforeEach(() => {
     jest.useFakeTimers();
-    resetPage();
-    storeSession();
-    window.location.hash = '#/participants/p-5';
-    fake = installFakeFetch({
-      'GET /api/auth/me': { status: 200, body: aUser() },
-      'GET /api/reference': { status: 200, body: reference },
-    });
+    fake = signedInAt('#/participants/p-5');
   });
   afterEach(() => {
     cleanup();

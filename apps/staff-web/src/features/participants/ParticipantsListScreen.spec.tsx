@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../app/App';
-import { aParticipant, aParticipantPage, aUser, reference, resetPage, storeSession } from '../../testing/builders';
-import { FakeFetch, installFakeFetch } from '../../testing/fake-fetch';
+import { aParticipant, aParticipantPage, aUser, storeSession, signedInAt } from '../../testing/builders';
+import { FakeFetch } from '../../testing/fake-fetch';
 import { listSearch } from './list-search.store';
 
 describe('participants list', () => {
@@ -11,14 +11,8 @@ describe('participants list', () => {
   const third = aParticipant({ id: 'p-3', firstName: 'Casey', lastName: 'Brown', phase: null });
 
   beforeEach(() => {
-    resetPage();
     listSearch.clear();
-    storeSession();
-    window.location.hash = '#/participants';
-    fake = installFakeFetch({
-      'GET /api/auth/me': { status: 200, body: aUser() },
-      'GET /api/reference': { status: 200, body: reference },
-    });
+    fake = signedInAt('#/participants');
   });
   afterEach(() => {
     cleanup();

@@ -1,21 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../app/App';
-import { aParticipantDetail, aParticipantPage, aUser, reference, resetPage, storeSession } from '../../testing/builders';
-import { FakeFetch, installFakeFetch } from '../../testing/fake-fetch';
+import { aParticipantDetail, aParticipantPage, signedInAt } from '../../testing/builders';
+import { FakeFetch } from '../../testing/fake-fetch';
 import { registerDraft } from './register-draft.store';
 
 describe('register participant form', () => {
   let fake: FakeFetch;
 
   beforeEach(() => {
-    resetPage();
     registerDraft.clear();
-    storeSession();
-    window.location.hash = '#/participants/new';
-    fake = installFakeFetch({
-      'GET /api/auth/me': { status: 200, body: aUser() },
-      'GET /api/reference': { status: 200, body: reference },
-    });
+    fake = signedInAt('#/participants/new');
   });
   afterEach(() => {
     cleanup();
