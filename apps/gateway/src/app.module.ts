@@ -8,7 +8,9 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { JourneyQueryService } from './participants/journey-query.service';
-import { ParticipantsController } from './participants/participants.controller';
+import { ASSESSMENTS_CONTROLLERS } from './assessments/assessments.controllers';
+import { PARTICIPANTS_CONTROLLERS } from './participants/participants.controllers';
+import { PROGRAMS_CONTROLLERS } from './programs/programs.controllers';
 import { ServiceClient } from './participants/service-client';
 import { ReferenceController } from './reference/reference.controller';
 import { staffUserSchema, STAFF_USER_MODEL } from './users/staff-user.schema';
@@ -34,7 +36,13 @@ export class GatewayAppModule implements NestModule {
         }),
         MongooseModule.forFeature([{ name: STAFF_USER_MODEL, schema: staffUserSchema }]),
       ],
-      controllers: [AuthController, ParticipantsController, ReferenceController],
+      controllers: [
+        AuthController,
+        ...PARTICIPANTS_CONTROLLERS,
+        ...PROGRAMS_CONTROLLERS,
+        ...ASSESSMENTS_CONTROLLERS,
+        ReferenceController,
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         UsersService,

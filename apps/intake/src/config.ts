@@ -8,3 +8,6 @@ export const intakeConfigSchema = baseConfigSchema.extend({
 export type IntakeConfig = z.infer<typeof intakeConfigSchema>;
 
 export const loadIntakeConfig = (env: NodeJS.ProcessEnv = process.env): IntakeConfig => loadConfig(intakeConfigSchema, env);
+
+/** The service's configuration, injectable anywhere in intake (the root module is global). */
+export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');

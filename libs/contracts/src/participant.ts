@@ -1,26 +1,5 @@
 import { z } from 'zod/v4';
-
-/** Offices and programs are configuration in a later issue; these are the demo defaults. */
-export const PROGRAM_CODES = [
-  'WIOA_ADULT',
-  'WIOA_DISLOCATED_WORKER',
-  'WIOA_YOUTH',
-  'WAGNER_PEYSER',
-  'TAA',
-  'TANF_ES',
-  'SNAP_ET',
-] as const;
-export type ProgramCode = (typeof PROGRAM_CODES)[number];
-
-export const PROGRAM_LABELS: Record<ProgramCode, string> = {
-  WIOA_ADULT: 'WIOA Adult',
-  WIOA_DISLOCATED_WORKER: 'WIOA Dislocated Worker',
-  WIOA_YOUTH: 'WIOA Youth',
-  WAGNER_PEYSER: 'Wagner-Peyser',
-  TAA: 'Trade Adjustment Assistance',
-  TANF_ES: 'TANF employment services',
-  SNAP_ET: 'SNAP E&T',
-};
+import { programCodeSchema } from './programs';
 
 const phoneRegex = /^\+?[0-9 ().-]{7,20}$/;
 
@@ -53,9 +32,9 @@ export const registerParticipantSchema = z
       .optional(),
     office: z.string().trim().min(1, 'Office is required').max(80),
     programsOfInterest: z
-      .array(z.enum(PROGRAM_CODES, 'Unknown program'))
+      .array(programCodeSchema)
       .min(1, 'Choose at least one program of interest')
-      .max(PROGRAM_CODES.length),
+      .max(20),
   })
   .strict()
   .refine((v) => v.email !== undefined || v.phone !== undefined, {

@@ -16,3 +16,4 @@ export * from './fault-points';
 export * from './namespace';
 export * from './platform.module';
 export * from './kafka/event-consumer.provider';
+export * from './kafka/outbox-relay.provider';

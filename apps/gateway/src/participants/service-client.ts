@@ -2,6 +2,8 @@ import { BadGatewayException, HttpException, Inject, Injectable } from '@nestjs/
 import { Audiences, CORRELATION_HEADER, currentCorrelationId, TokenSigner, type VerifiedToken } from '@waypoint/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 /**
  * Calls a service's HTTP API on behalf of the signed-in user: a 30-second internal token
  * carries who is acting, the correlation id carries the request. The service's 4xx
@@ -15,7 +17,7 @@ export class ServiceClient {
     this.signer = new TokenSigner(config.INTERNAL_TOKEN_SECRET);
   }
 
-  async request<T>(baseUrl: string, user: VerifiedToken, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async request<T>(baseUrl: string, user: VerifiedToken, method: HttpMethod, path: string, body?: unknown): Promise<T> {
     return (await this.exchange<T>(baseUrl, user, method, path, body)).body;
   }
 
@@ -23,7 +25,7 @@ export class ServiceClient {
   async exchange<T>(
     baseUrl: string,
     user: VerifiedToken,
-    method: 'GET' | 'POST',
+    method: HttpMethod,
     path: string,
     body?: unknown,
     extraHeaders: Record<string, string> = {},

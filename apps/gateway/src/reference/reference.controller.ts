@@ -1,7 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PROGRAM_CODES, PROGRAM_LABELS } from '@waypoint/contracts';
-import { DEMO_OFFICES } from './offices';
+import { DEMO_OFFICES, DEMO_PROGRAMS } from './offices';
 
 /** Lists the UI needs for its forms. Any signed-in user may read them. */
 @ApiTags('reference')
@@ -10,6 +9,6 @@ import { DEMO_OFFICES } from './offices';
 export class ReferenceController {
   @Get()
   get(): { offices: { code: string; name: string }[]; programs: { code: string; label: string }[] } {
-    return { offices: DEMO_OFFICES, programs: PROGRAM_CODES.map((code) => ({ code, label: PROGRAM_LABELS[code] })) };
+    return { offices: DEMO_OFFICES, programs: DEMO_PROGRAMS };
   }
 }

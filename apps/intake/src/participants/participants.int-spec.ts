@@ -79,7 +79,7 @@ describe('intake participants API', () => {
     const res = await http
       .post('/participants')
       .set('authorization', worker)
-      .send(person('Zed', { dateOfBirth: '31/12/1990', programsOfInterest: ['WIOA_ADULT', 'JUGGLING'], favouriteColour: 'blue' }))
+      .send(person('Zed', { dateOfBirth: '31/12/1990', programsOfInterest: ['WIOA_ADULT', 'juggling'], favouriteColour: 'blue' }))
       .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dateOfBirth', 'favouriteColour', 'programsOfInterest.1']);
     const list = await http.get('/participants').query({ q: `zed ${family}` }).set('authorization', worker).expect(200);

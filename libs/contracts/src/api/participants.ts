@@ -1,4 +1,5 @@
-import type { JourneyPhase, ProgramCode } from '../participant';
+import type { JourneyPhase } from '../participant';
+import type { ProgramCode } from '../programs';
 
 export interface ParticipantSummary {
   id: string;

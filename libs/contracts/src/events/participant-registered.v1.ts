@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
-import { PROGRAM_CODES } from '../participant';
+import { programCodeSchema } from '../programs';
 
 export const participantRegisteredV1 = defineEvent(
   'intake.participant.registered',
@@ -13,7 +13,7 @@ export const participantRegisteredV1 = defineEvent(
     lastName: z.string(),
     dateOfBirth: z.iso.date(),
     office: z.string(),
-    programsOfInterest: z.array(z.enum(PROGRAM_CODES)),
+    programsOfInterest: z.array(programCodeSchema),
     registeredAt: z.iso.datetime({ offset: true }),
     registeredBy: z.string(),
   }),

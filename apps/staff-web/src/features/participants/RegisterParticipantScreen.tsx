@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
-import { PROGRAM_CODES, PROGRAM_LABELS, ParticipantDetail, StaffUserView } from '@waypoint/contracts';
+import { ParticipantDetail, StaffUserView } from '@waypoint/contracts';
 import { Alert, Button, CheckboxGroup, SelectField, TextField } from '@waypoint/ui';
 import { ApiError, ApiValidationError, isAbortError, SessionExpiredError, useApi } from '../../api';
 import { hrefs } from '../../app/routes';
@@ -106,10 +106,8 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
 
   const summary = orderedErrors(errors);
   const officeOptions = reference.offices.map((o) => ({ value: o.code, label: o.name }));
-  // Programs come from the gateway; until it answers (or if it cannot), from the shared contract.
-  const programOptions = reference.programs.length
-    ? reference.programs.map((p) => ({ value: p.code, label: p.label }))
-    : PROGRAM_CODES.map((code) => ({ value: code, label: PROGRAM_LABELS[code] }));
+  // Programs are configuration: the gateway lists the ones the agency runs.
+  const programOptions = reference.programs.map((p) => ({ value: p.code, label: p.label }));
 
   return (
     <>
