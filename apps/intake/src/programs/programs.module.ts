@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ProgramCatalog } from './program-catalog.service';
 
 /** Programs and offices as configuration, eligibility determinations and enrollments. */
-@Module({})
+@Module({
+  providers: [ProgramCatalog],
+  exports: [ProgramCatalog],
+})
 export class ProgramsModule {}

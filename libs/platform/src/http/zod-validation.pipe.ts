@@ -1,4 +1,4 @@
-import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import { BadRequestException, UnprocessableEntityException, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod/v4';
 import type { FieldError, ValidationErrorBody } from '@waypoint/contracts';
 
@@ -20,6 +20,15 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 export function validationError(errors: FieldError[], message = 'The request has invalid fields'): BadRequestException {
   const body: ValidationErrorBody = { statusCode: 400, error: 'Bad Request', message, errors };
   return new BadRequestException(body);
+}
+
+/**
+ * 422: the request is well-formed but breaks a rule that needs the service's data (unknown
+ * program or office, an enrollment without a current determination...). Nothing was written.
+ */
+export function unprocessable(errors: FieldError[], message = 'The request breaks a rule'): UnprocessableEntityException {
+  const body: ValidationErrorBody = { statusCode: 422, error: 'Unprocessable Entity', message, errors };
+  return new UnprocessableEntityException(body);
 }
 
 /** Parses a body (or query) with a contract schema; 400 with field messages on failure. */
