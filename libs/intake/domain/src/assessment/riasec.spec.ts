@@ -98,7 +98,7 @@ describe('suggestOccupations', () => {
     title: `Occupation ${socCode}`,
     riasecCode,
     jobZone,
-    medianWage: 40000,
+    medianAnnualWage: 40000,
     outlook: 'average',
   });
   // S=40, E=30, C=20, others 10: Holland code SEC.

@@ -200,7 +200,7 @@ export interface Occupation {
   /** 1-3 letters from RIASEC, most characteristic first, e.g. "RC". */
   riasecCode: string;
   jobZone: JobZone;
-  medianWage: number;
+  medianAnnualWage: number;
   outlook: Outlook;
 }
 
@@ -271,7 +271,7 @@ function explain(o: Occupation, letters: RiasecArea[], top: RiasecArea[], p: Int
         : `Involves ${RIASEC_AREA_NAMES[l]} work, outside your top three (${p.scores[l]}/${INTEREST_AREA_MAX})`,
     );
   }
-  reasons.push(`Median wage ${o.medianWage}; outlook ${o.outlook}`);
+  reasons.push(`Median wage ${o.medianAnnualWage}; outlook ${o.outlook}`);
   if (!p.complete) reasons.push('Based on an incomplete interest profile');
   return reasons;
 }
