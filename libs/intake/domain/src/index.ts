@@ -14,3 +14,5 @@ export * from './assessment/intake-questionnaire';
 export * from './assessment/assessment-comparison';
 export * from './assessment/personal-readiness';
 export * from './assessment/occupation-catalogue';
+export * from './eligibility/default-configuration';
+export * from './eligibility/enrollment-rules';

@@ -1,126 +1,27 @@
-import type { ProgramCode } from '@waypoint/contracts';
-import { z } from 'zod/v4';
-import { BOOLEAN_FACTS } from './eligibility-answers';
+import {
+  ProgramDefinitionSchema,
+  type IncomeTable,
+  type ProgramCode,
+  type ProgramDefinition,
+  type ProgramDefinitionInput,
+} from '@waypoint/contracts';
 
-const document = z.string().trim().min(1, 'Name the document that would resolve a missing fact');
-const ruleId = z.string().trim().min(1).optional();
-
-export const PUBLIC_ASSISTANCE = ['TANF', 'SNAP', 'SSI'] as const;
-export type PublicAssistance = (typeof PUBLIC_ASSISTANCE)[number];
-
-/**
- * An income table: the amount for households of 1, 2, 3... (index 0 = one person)
- * and the amount added for each person beyond the table.
- */
-export const IncomeTableSchema = z.object({
-  amountsByHouseholdSize: z.array(z.number().positive('Table amounts must be positive')).min(1, 'The income table needs at least one amount'),
-  perAdditionalPerson: z.number().min(0, 'The amount per additional person cannot be negative'),
-});
-export type IncomeTable = z.infer<typeof IncomeTableSchema>;
-
-const AgeRule = z
-  .object({
-    kind: z.literal('age'),
-    id: ruleId,
-    min: z.number().int().min(0).optional(),
-    max: z.number().int().min(0).optional(),
-    document,
-  })
-  .refine((r) => r.min !== undefined || r.max !== undefined, 'An age rule needs a minimum or a maximum age')
-  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
-    message: 'The minimum age cannot be above the maximum age',
-    path: ['min'],
-  });
-
-const ResidencyRule = z.object({
-  kind: z.literal('residency'),
-  id: ruleId,
-  states: z.array(z.string().regex(/^[A-Z]{2}$/, 'Use two-letter state codes')).min(1, 'List at least one state'),
-  document,
-});
-
-const IncomeRule = z.object({
-  kind: z.literal('incomeAtMostPercentOfTable'),
-  id: ruleId,
-  table: IncomeTableSchema,
-  percent: z.number().positive('The percent of the table must be positive'),
-  document,
-});
-
-const EmploymentStatusRule = z.object({
-  kind: z.literal('employmentStatus'),
-  id: ruleId,
-  anyOf: z.array(z.enum(['employed', 'unemployed', 'not_in_labor_force'])).min(1, 'List at least one employment status'),
-  document,
-});
-
-const DislocatedRule = z.object({
-  kind: z.literal('dislocated'),
-  id: ruleId,
-  /** Also require eligibility for (or exhaustion of) unemployment insurance. */
-  requireUnemploymentInsurance: z.boolean().default(false),
-  document,
-});
-
-const PublicAssistanceRule = z.object({
-  kind: z.literal('publicAssistance'),
-  id: ruleId,
-  anyOf: z.array(z.enum(PUBLIC_ASSISTANCE)).min(1, 'List at least one kind of public assistance'),
-  document,
-});
-
-const SelectiveServiceRule = z.object({ kind: z.literal('selectiveService'), id: ruleId, document });
-const RightToWorkRule = z.object({ kind: z.literal('rightToWork'), id: ruleId, document });
-
-/** A yes/no fact that must have the given value, e.g. veteran = true for a local veterans' program. */
-const FactRule = z.object({
-  kind: z.literal('fact'),
-  id: ruleId,
-  fact: z.enum(BOOLEAN_FACTS),
-  equals: z.boolean(),
-  document,
-});
-
-const leafRules = [
-  AgeRule,
-  ResidencyRule,
-  IncomeRule,
-  EmploymentStatusRule,
-  DislocatedRule,
-  PublicAssistanceRule,
-  SelectiveServiceRule,
-  RightToWorkRule,
-  FactRule,
-] as const;
-
-export const LeafRuleSchema = z.discriminatedUnion('kind', leafRules);
-export type LeafRule = z.infer<typeof LeafRuleSchema>;
-
-/** Alternatives: passes when any branch passes ("low income OR public assistance"). One level deep. */
-const AnyOfRule = z.object({
-  kind: z.literal('anyOf'),
-  id: ruleId,
-  rules: z.array(LeafRuleSchema).min(2, 'An anyOf rule needs at least two alternatives'),
-});
-
-export const RuleSchema = z.discriminatedUnion('kind', [...leafRules, AnyOfRule]);
-export type Rule = z.infer<typeof RuleSchema>;
-export type RuleInput = z.input<typeof RuleSchema>;
-
-/** A program as data: the federal programs and any local program an administrator defines. */
-export const ProgramDefinitionSchema = z.object({
-  code: z
-    .string()
-    .regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'Use upper-case letters, digits and underscores, e.g. LOCAL_YOUTH_BUILD'),
-  name: z.string().trim().min(1, 'Give the program a name'),
-  rules: z.array(RuleSchema),
-  determinationValidDays: z
-    .number()
-    .int('Use a whole number of days')
-    .min(1, 'A determination must stay valid for at least one day'),
-});
-export type ProgramDefinition = z.infer<typeof ProgramDefinitionSchema>;
-export type ProgramDefinitionInput = z.input<typeof ProgramDefinitionSchema>;
+// The shape of rules and programs is an API contract (administrators edit them through the
+// gateway; staff-web shows them); this library evaluates them.
+export {
+  IncomeTableSchema,
+  LeafRuleSchema,
+  ProgramDefinitionSchema,
+  PUBLIC_ASSISTANCE,
+  RuleSchema,
+  type IncomeTable,
+  type LeafRule,
+  type ProgramDefinition,
+  type ProgramDefinitionInput,
+  type PublicAssistance,
+  type Rule,
+  type RuleInput,
+} from '@waypoint/contracts';
 
 /**
  * ILLUSTRATIVE ONLY: figures shaped like the 2024 HHS poverty guidelines (48 states).
