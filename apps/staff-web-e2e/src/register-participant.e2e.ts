@@ -136,7 +136,9 @@ async function main(): Promise<void> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const stamp = Date.now().toString(36);
   const firstName = 'Avery';
-  const lastName = `Etoe${stamp}`;
+  // Random letters, not the stamp: surnames from runs a few seconds apart would differ in a
+  // letter or two and (rightly) be held as likely duplicates of the same Avery.
+  const lastName = Array.from({ length: 10 }, (_, i) => String.fromCharCode((i ? 97 : 65) + Math.floor(Math.random() * 26))).join('');
   const fullName = `${firstName} ${lastName}`;
   let participantId = '';
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import {
   Topics,
@@ -50,7 +50,9 @@ describe('walking skeleton: register a participant and follow their journey', ()
     office: 'north-ajc',
     programsOfInterest: ['WIOA_ADULT', 'SNAP_ET'],
   });
-  const uniqueName = () => `Sk${randomUUID().replace(/[^a-z]/g, '').slice(0, 10)}`;
+  // Random letters a-z with no shared prefix: names alike but for a few letters would
+  // (rightly) be held as likely duplicates of the same Dana, born the same day.
+  const uniqueName = () => Array.from(randomBytes(12), (b, i) => String.fromCharCode((i ? 97 : 65) + (b % 26))).join('');
 
   async function listByName(lastName: string): Promise<ParticipantSummary[]> {
     const res = await api<Page<ParticipantSummary>>(token, 'GET', `/participants?q=${encodeURIComponent(lastName)}`);

@@ -1,27 +1,42 @@
 import { Schema } from 'mongoose';
 import { outboxSchemaFields, type OutboxFields } from '@waypoint/platform';
-import type { Participant } from '@waypoint/intake-domain';
+import type { Consent, PersonRecord } from '@waypoint/intake-domain';
 import type { JourneyPhase } from '@waypoint/contracts';
 
 export const PARTICIPANT_MODEL = 'Participant';
 
-/** The stored participant: the domain record, the journey projection, and the outbox. */
-export interface ParticipantDocument extends Omit<Participant, 'id'>, OutboxFields {
+/** How a person came to be in a group intake session. */
+export interface SessionLink {
+  sessionId: string;
+  how: 'registered' | 'linked';
+  at: Date;
+  by: string;
+}
+
+/** The stored participant: the person record, consents, session links, the journey projection, and the outbox. */
+export interface ParticipantDocument extends Omit<PersonRecord, 'id'>, OutboxFields {
   _id: string;
   /** Projection of the journey workflow's phase, applied only when newer (by sequence). */
   journeyPhase: JourneyPhase | null;
   journeySequence: number;
   journeyUpdatedAt?: Date;
+  /** Sessions the person was registered in or added to. */
+  intakeSessions: SessionLink[];
+  /** Consents and releases of information, part of the person (one document, one outbox). */
+  consents: Consent[];
 }
 
 export const participantSchema = new Schema<ParticipantDocument>(
   {
     _id: { type: String, required: true },
+    version: { type: Number, default: 1 },
     firstName: { type: String, required: true },
     lastName: { type: String, required: true },
     firstNameKey: { type: String, required: true },
     lastNameKey: { type: String, required: true },
     nameTokens: { type: [String], required: true },
+    nameDobKeys: { type: [String], default: undefined },
+    nameKeyOrderFree: String,
     dateOfBirth: { type: String, required: true },
     email: String,
     phone: String,
@@ -30,6 +45,12 @@ export const participantSchema = new Schema<ParticipantDocument>(
     programsOfInterest: { type: [String], required: true },
     registeredAt: { type: Date, required: true },
     registeredBy: { type: String, required: true },
+    // Encrypted SSN and its keyed hashes (see PiiProtector): never the plain number.
+    ssn: { type: Schema.Types.Mixed, default: undefined },
+    duplicateReview: { type: Schema.Types.Mixed, default: undefined },
+    registeredInSessionId: String,
+    intakeSessions: { type: Schema.Types.Mixed, default: () => [] },
+    consents: { type: Schema.Types.Mixed, default: () => [] },
     journeyPhase: { type: String, default: null },
     journeySequence: { type: Number, default: 0 },
     journeyUpdatedAt: Date,
@@ -43,3 +64,12 @@ export const participantSchema = new Schema<ParticipantDocument>(
 participantSchema.index({ lastNameKey: 1, firstNameKey: 1, _id: 1 });
 participantSchema.index({ office: 1, lastNameKey: 1, firstNameKey: 1, _id: 1 });
 participantSchema.index({ nameTokens: 1 });
+// Duplicate search: each match key is an equality lookup on its own index.
+participantSchema.index({ nameDobKeys: 1 });
+participantSchema.index({ nameKeyOrderFree: 1 });
+participantSchema.index({ 'ssn.last4DobHash': 1 });
+participantSchema.index({ 'ssn.hash': 1 });
+participantSchema.index({ email: 1 });
+participantSchema.index({ phone: 1 });
+// Attendees of a group intake session.
+participantSchema.index({ 'intakeSessions.sessionId': 1 });

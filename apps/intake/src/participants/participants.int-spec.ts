@@ -1,11 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { Topics, type EventEnvelope, type ParticipantRegisteredV1 } from '@waypoint/contracts';
+import {
+  Topics,
+  type DuplicateConflictBody,
+  type EventEnvelope,
+  type ParticipantRegisteredV1,
+  type ParticipantUpdatedV1,
+} from '@waypoint/contracts';
 import { Audiences, createHttpApp, createKafka, JsonLogger, TokenSigner } from '@waypoint/platform';
 import { TopicReader, waitFor } from '@waypoint/platform/testing';
 import { IntakeAppModule } from '../app.module';
 import { loadIntakeConfig } from '../config';
+import { ParticipantsRepository } from './participants.repository';
 
 // The intake service in-process against real FerretDB and Kafka, called as the gateway
 // calls it: with an internal token carrying the acting user and roles.
@@ -17,7 +24,9 @@ describe('intake participants API', () => {
   const reader = new TopicReader(createKafka('intake-test', config.KAFKA_BROKERS), Topics.intake);
   let app: INestApplication;
   let http: ReturnType<typeof request>;
-  const family = `Fam${randomUUID().replace(/[^a-z]/g, '').slice(0, 8)}`;
+  // Random letters a-z with no shared prefix: databases outlive a run, and surnames that
+  // differ only in a few letters would (rightly) look like typos of each other.
+  const family = Array.from(randomBytes(10), (b, i) => String.fromCharCode((i ? 97 : 65) + (b % 26))).join('');
 
   beforeAll(async () => {
     app = await createHttpApp(IntakeAppModule.register(config, new JsonLogger('intake', 'error')), new JsonLogger('intake', 'error'));
@@ -95,9 +104,10 @@ describe('intake participants API', () => {
     expect(retry.body.id).toBe(first.body.id);
     const list = await http.get('/participants').query({ q: `ines ${family}` }).set('authorization', worker).expect(200);
     expect(list.body.items).toHaveLength(1);
-    // Another worker's identical key is another submission.
+    // Another worker's identical key is another submission (of another person: the same
+    // person again would be refused as a duplicate, see below).
     const other = `Bearer ${signer.sign({ sub: 'u-other', username: 'other', roles: ['intake_worker'] }, Audiences.internal, 60)}`;
-    const theirs = await http.post('/participants').set('authorization', other).set('idempotency-key', key).send(person('Ines')).expect(201);
+    const theirs = await http.post('/participants').set('authorization', other).set('idempotency-key', key).send(person('Juno')).expect(201);
     expect(theirs.body.id).not.toBe(first.body.id);
     await waitFor('the registered event', () => reader.json<EventEnvelope>().some((e) => e.participantId === first.body.id));
     await new Promise((r) => setTimeout(r, 500));
@@ -111,5 +121,81 @@ describe('intake participants API', () => {
     await http.get('/participants').set('authorization', `Bearer ${staffToken}`).expect(401);
     await http.post('/participants').set('authorization', `Bearer ${tokenFor(['trainer'])}`).send(person('Nope')).expect(403);
     await http.get(`/participants/${randomUUID()}`).set('authorization', worker).expect(404);
+  });
+
+  /** A random SSN of valid shape, so runs never collide. */
+  const randomSsn = () => {
+    const n = (min: number, max: number) => String(min + Math.floor(Math.random() * (max - min))).padStart(String(max).length, '0');
+    return `${n(100, 665)}-${n(10, 99)}-${n(1000, 9999)}`;
+  };
+
+  it('keeps an SSN only encrypted and hashed, shows the last four only to roles that may see them, and never publishes it', async () => {
+    const ssn = randomSsn();
+    const digits = ssn.replace(/-/g, '');
+    const res = await http.post('/participants').set('authorization', worker).send(person('Selma', { ssn, phone: '612-555-0177' })).expect(201);
+    expect(res.body).toMatchObject({ hasSsn: true, ssnLast4: digits.slice(5), ssnMasked: `***-**-${digits.slice(5)}`, version: 1 });
+    expect(JSON.stringify(res.body)).not.toContain(digits);
+
+    const stored = await app.get(ParticipantsRepository).collection.findOne({ _id: res.body.id } as never);
+    const raw = JSON.stringify(stored);
+    expect(raw).not.toContain(digits);
+    expect(raw).not.toContain(ssn);
+    expect(stored?.ssn).toEqual({
+      encrypted: { keyId: 'dev-1', iv: expect.any(String), tag: expect.any(String), data: expect.any(String) },
+      last4DobHash: expect.any(String),
+      hash: expect.any(String),
+    });
+
+    const trainer = `Bearer ${tokenFor(['trainer'])}`;
+    const asTrainer = await http.get(`/participants/${res.body.id}`).set('authorization', trainer).expect(200);
+    expect(Object.keys(asTrainer.body).filter((k) => /ssn/i.test(k))).toEqual([]);
+
+    const event = await waitFor('the registered event', () =>
+      reader.json<EventEnvelope>().find((e) => e.participantId === res.body.id),
+    );
+    expect(JSON.stringify(event)).not.toContain(digits);
+    expect(JSON.stringify(event)).not.toMatch(/ssn/i);
+  });
+
+  it('rejects an SSN that cannot exist with 400 on the ssn field, never repeating it', async () => {
+    const res = await http.post('/participants').set('authorization', worker).send(person('Nadia', { ssn: '666-12-3456' })).expect(400);
+    expect(res.body.errors).toEqual([{ field: 'ssn', message: 'An SSN never starts with 000, 666 or 9.' }]);
+    expect(JSON.stringify(res.body)).not.toContain('3456');
+  });
+
+  it('refuses to register the same person twice without review, writing nothing', async () => {
+    const first = await http.post('/participants').set('authorization', worker).send(person('Tere')).expect(201);
+    const res = await http.post('/participants').set('authorization', worker).send(person('Tere')).expect(409);
+    const body = res.body as DuplicateConflictBody;
+    expect(body.reviewRequiredFor).toEqual([first.body.id]);
+    expect(body).toMatchObject({ code: 'possible-duplicate' });
+    expect(body.candidates[0]).toMatchObject({ participant: { id: first.body.id }, level: 'certain', score: 90 });
+    const list = await http.get('/participants').query({ q: `tere ${family}` }).set('authorization', worker).expect(200);
+    expect(list.body.items).toHaveLength(1);
+  });
+
+  it('changes a record under optimistic concurrency and publishes intake.participant.updated without contact values', async () => {
+    const created = await http.post('/participants').set('authorization', worker).send(person('Vera', { phone: '612-555-0188' })).expect(201);
+    const id = created.body.id;
+    const res = await http
+      .patch(`/participants/${id}`)
+      .set('authorization', worker)
+      .set('if-match', created.headers.etag)
+      .send({ phone: '612-555-0199', office: 'north-ajc' })
+      .expect(200);
+    expect(res.body).toMatchObject({ phone: '6125550199', office: 'north-ajc', version: 2 });
+    expect(res.headers.etag).toBe('"2"');
+    const event = await waitFor('the updated event', () =>
+      reader.json<EventEnvelope<ParticipantUpdatedV1>>().find((e) => e.participantId === id && e.type === 'intake.participant.updated'),
+    );
+    expect(event).toMatchObject({ version: 1, data: { version: 2, changedFields: ['phone', 'office'], changes: { office: 'north-ajc' } } });
+    expect(JSON.stringify(event)).not.toContain('0199');
+
+    await http.patch(`/participants/${id}`).set('authorization', worker).set('if-match', '"1"').send({ office: 'downtown-ajc' }).expect(409);
+    await http.patch(`/participants/${id}`).set('authorization', worker).send({ office: 'downtown-ajc' }).expect(428);
+    const unknown = await http.patch(`/participants/${id}`).set('authorization', worker).send({ version: 2, office: 'atlantis' }).expect(422);
+    expect(unknown.body.errors).toEqual([{ field: 'office', message: 'Unknown office: atlantis' }]);
+    const after = await http.get(`/participants/${id}`).set('authorization', worker).expect(200);
+    expect(after.body).toMatchObject({ office: 'north-ajc', version: 2 });
   });
 });

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { JourneyPhase } from '@waypoint/contracts';
-import type { Participant } from '@waypoint/intake-domain';
-import { outboxForInsert, type PublishableEvent } from '@waypoint/platform';
+import type { Consent, PersonRecord } from '@waypoint/intake-domain';
+import { outboxForInsert, outboxForUpdate, type PublishableEvent } from '@waypoint/platform';
 import { toPersistence } from './participant.mapper';
-import { PARTICIPANT_MODEL, type ParticipantDocument } from './participant.schema';
+import { PARTICIPANT_MODEL, type ParticipantDocument, type SessionLink } from './participant.schema';
 
 export interface ListQuery {
   limit: number;
@@ -14,6 +14,21 @@ export interface ListQuery {
   nameWords?: string[];
   office?: string;
 }
+
+/** The indexed keys a person may already be on file under (each an equality lookup). */
+export interface CandidateKeys {
+  nameDobKeys: string[];
+  nameKeyOrderFree: string;
+  ssnLast4DobHash?: string;
+  ssnHash?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** Fields never needed outside the service's own writes. */
+const LIST_PROJECTION = { outbox: 0, consents: 0, ssn: 0, duplicateReview: 0, intakeSessions: 0 };
+/** How many records one duplicate search looks at, at most (a very common name stops here). */
+export const MAX_DUPLICATE_CANDIDATES = 200;
 
 @Injectable()
 export class ParticipantsRepository {
@@ -24,7 +39,7 @@ export class ParticipantsRepository {
   }
 
   /** Stores the participant and the events it caused in one atomic document write. */
-  async insertWithEvents(participant: Participant, events: PublishableEvent[]): Promise<ParticipantDocument> {
+  async insertWithEvents(participant: PersonRecord, events: PublishableEvent[]): Promise<ParticipantDocument> {
     const doc = { ...toPersistence(participant), ...outboxForInsert(events) };
     await this.model.collection.insertOne(doc as never);
     return doc as ParticipantDocument;
@@ -32,6 +47,27 @@ export class ParticipantsRepository {
 
   findById(id: string): Promise<ParticipantDocument | null> {
     return this.model.findById(id, { outbox: 0 }).lean<ParticipantDocument>().exec();
+  }
+
+  findSummaries(ids: string[]): Promise<ParticipantDocument[]> {
+    return this.model.find({ _id: { $in: ids } }, LIST_PROJECTION).lean<ParticipantDocument[]>().exec();
+  }
+
+  /** Everyone on file under any of the keys (unranked; the caller scores them). */
+  findCandidates(keys: CandidateKeys): Promise<ParticipantDocument[]> {
+    const or: FilterQuery<ParticipantDocument>[] = [];
+    if (keys.nameDobKeys.length) or.push({ nameDobKeys: { $in: keys.nameDobKeys } });
+    if (keys.nameKeyOrderFree) or.push({ nameKeyOrderFree: keys.nameKeyOrderFree });
+    if (keys.ssnLast4DobHash) or.push({ 'ssn.last4DobHash': keys.ssnLast4DobHash });
+    if (keys.ssnHash) or.push({ 'ssn.hash': keys.ssnHash });
+    if (keys.email) or.push({ email: keys.email });
+    if (keys.phone) or.push({ phone: keys.phone });
+    if (!or.length) return Promise.resolve([]);
+    return this.model
+      .find({ $or: or }, { outbox: 0, consents: 0, intakeSessions: 0, duplicateReview: 0 })
+      .limit(MAX_DUPLICATE_CANDIDATES)
+      .lean<ParticipantDocument[]>()
+      .exec();
   }
 
   /** Keyset page ordered by (last name, first name, id); never skips. */
@@ -53,11 +89,81 @@ export class ParticipantsRepository {
       });
     }
     return this.model
-      .find(and.length ? { $and: and } : {}, { outbox: 0 })
+      .find(and.length ? { $and: and } : {}, LIST_PROJECTION)
       .sort({ lastNameKey: 1, firstNameKey: 1, _id: 1 })
       .limit(q.limit)
       .lean<ParticipantDocument[]>()
       .exec();
+  }
+
+  /**
+   * Replaces the person's fields if the stored version is still `expectedVersion`, with
+   * the events in the same write. False when someone else changed the record first.
+   */
+  async updateIfVersion(record: PersonRecord, expectedVersion: number, events: PublishableEvent[]): Promise<boolean> {
+    const { id, ...fields } = record;
+    const unset = (['email', 'phone', 'address'] as const).filter((f) => fields[f] === undefined);
+    const outbox = outboxForUpdate(events);
+    const set: Record<string, unknown> = { ...outbox.$set };
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) set[k] = v;
+    // Records written before versions existed are at version 1.
+    const versionFilter = expectedVersion === 1 ? { $or: [{ version: 1 }, { version: { $exists: false } }] } : { version: expectedVersion };
+    const res = await this.model.collection.updateOne(
+      { _id: id, ...versionFilter } as never,
+      {
+        $set: set,
+        ...(unset.length ? { $unset: Object.fromEntries(unset.map((f) => [f, ''])) } : {}),
+        $push: outbox.$push,
+        $inc: outbox.$inc,
+      } as never,
+    );
+    return res.matchedCount === 1;
+  }
+
+  /** Appends a consent and its event in one write. False if there is no such participant. */
+  async addConsent(participantId: string, consent: Consent, events: PublishableEvent[]): Promise<boolean> {
+    const outbox = outboxForUpdate(events);
+    const res = await this.model.collection.updateOne({ _id: participantId } as never, {
+      $push: { consents: consent, outbox: outbox.$push.outbox },
+      $set: outbox.$set,
+      $inc: outbox.$inc,
+    } as never);
+    return res.matchedCount === 1;
+  }
+
+  /**
+   * Marks the consent at `index` revoked, only if it is still that consent and not yet
+   * revoked (so two revocations cannot both win). False otherwise.
+   */
+  async revokeConsent(participantId: string, index: number, consentId: string, revoked: NonNullable<Consent['revoked']>, events: PublishableEvent[]): Promise<boolean> {
+    const outbox = outboxForUpdate(events);
+    const res = await this.model.collection.updateOne(
+      { _id: participantId, [`consents.${index}.id`]: consentId, [`consents.${index}.revoked`]: { $exists: false } } as never,
+      { $set: { ...outbox.$set, [`consents.${index}.revoked`]: revoked }, $push: outbox.$push, $inc: outbox.$inc } as never,
+    );
+    return res.matchedCount === 1;
+  }
+
+  /** Adds the person to a session unless already in it. False if they were already in it (or do not exist). */
+  async addSessionLink(participantId: string, link: SessionLink): Promise<boolean> {
+    const res = await this.model.collection.updateOne(
+      { _id: participantId, 'intakeSessions.sessionId': { $ne: link.sessionId } } as never,
+      { $push: { intakeSessions: link } } as never,
+    );
+    return res.matchedCount === 1;
+  }
+
+  /** The people in a session, with how each came to be in it. */
+  findBySession(sessionId: string): Promise<ParticipantDocument[]> {
+    return this.model
+      .find({ 'intakeSessions.sessionId': sessionId }, { outbox: 0, consents: 0, ssn: 0, duplicateReview: 0 })
+      .sort({ lastNameKey: 1, firstNameKey: 1, _id: 1 })
+      .lean<ParticipantDocument[]>()
+      .exec();
+  }
+
+  countBySession(sessionId: string): Promise<number> {
+    return this.model.countDocuments({ 'intakeSessions.sessionId': sessionId }).exec();
   }
 
   /**

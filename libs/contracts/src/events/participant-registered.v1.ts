@@ -16,6 +16,8 @@ export const participantRegisteredV1 = defineEvent(
     programsOfInterest: z.array(programCodeSchema),
     registeredAt: z.iso.datetime({ offset: true }),
     registeredBy: z.string(),
+    /** The group intake session the person was registered in (added in place: optional). */
+    sessionId: z.string().optional(),
   }),
 );
 export type ParticipantRegisteredV1 = z.infer<typeof participantRegisteredV1.data>;
