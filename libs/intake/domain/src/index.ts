@@ -16,3 +16,7 @@ export * from './assessment/personal-readiness';
 export * from './assessment/occupation-catalogue';
 export * from './eligibility/default-configuration';
 export * from './eligibility/enrollment-rules';
+export * from './people/person-record';
+export * from './people/duplicate-review';
+export * from './people/consent';
+export * from './people/participant-update';
