@@ -1,14 +1,17 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DEMO_OFFICES, DEMO_PROGRAMS } from './offices';
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ReferenceData } from '@waypoint/contracts';
+import type { AuthenticatedRequest } from '@waypoint/platform';
+import { IntakeForwarder } from '../programs/intake-forwarder';
 
-/** Lists the UI needs for its forms. Any signed-in user may read them. */
+/** Lists the UI needs for its forms, from intake's configuration. Any signed-in user may read them. */
 @ApiTags('reference')
 @ApiBearerAuth()
 @Controller('reference')
-export class ReferenceController {
+export class ReferenceController extends IntakeForwarder {
   @Get()
-  get(): { offices: { code: string; name: string }[]; programs: { code: string; label: string }[] } {
-    return { offices: DEMO_OFFICES, programs: DEMO_PROGRAMS };
+  @ApiOkResponse({ description: 'Active offices {code, name} and active programs {code, label}, as configured by administrators' })
+  get(@Req() req: AuthenticatedRequest): Promise<ReferenceData> {
+    return this.forward(req, 'GET', '/reference');
   }
 }
