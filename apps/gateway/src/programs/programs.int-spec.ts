@@ -228,6 +228,14 @@ describe('programs, eligibility and enrollments through the gateway', () => {
     expect(after.body.find((e: EnrollmentView) => e.program === 'TANF_ES').status).toBe('open');
   });
 
+  it('lets only one of two simultaneous enrollments in the same program through', async () => {
+    const id = await register(yearsAgo(19));
+    await determine(id);
+    const attempts = await Promise.all([0, 1, 2].map(() => gw.as('case_manager').post(`/participants/${id}/enrollments`, { program: 'WAGNER_PEYSER' })));
+    expect(attempts.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect((await gw.as('case_manager').get(`/participants/${id}/enrollments`).expect(200)).body).toHaveLength(1);
+  });
+
   it('refuses enrollment when not eligible, undetermined, expired or in an unknown program, and writes nothing', async () => {
     const id = await register(yearsAgo(19));
     const none = await gw.as('case_manager').post(`/participants/${id}/enrollments`, { program: 'WIOA_ADULT' }).expect(422);
