@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, type Type } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, type Type } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -48,6 +49,11 @@ function configurationController<V>(routes: ConfigurationRoutes): Type {
       return this.forward<T>(req, method, `/${routes.path}${path}`, body);
     }
 
+    /** Names the entry in the audit entry of this change (views are keyed by code, not id). */
+    private audited(res: Response, code: unknown): void {
+      if (typeof code === 'string') res.locals.auditResource = `${routes.noun}:${code}`;
+    }
+
     @Get()
     @Roles(...IntakeAccess.readConfiguration)
     @ApiQuery({ name: 'active', required: false, description: "'true': only the active ones" })
@@ -71,7 +77,8 @@ function configurationController<V>(routes: ConfigurationRoutes): Type {
     @ApiBadRequestResponse({ description: 'Invalid fields with paths (e.g. rules.2.percent); nothing was written' })
     @ApiConflictResponse({ description: `A ${routes.noun} with this code exists` })
     @ApiForbiddenResponse({ description: 'Only administrators change configuration' })
-    create(@Body() body: unknown, @Req() req: AuthenticatedRequest): Promise<V> {
+    create(@Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<V> {
+      this.audited(res, (body as { code?: unknown } | undefined)?.code);
       return this.call(req, 'POST', '', body);
     }
 
@@ -82,7 +89,8 @@ function configurationController<V>(routes: ConfigurationRoutes): Type {
     @ApiBadRequestResponse({ description: 'Invalid fields with paths; nothing was written' })
     @ApiConflictResponse({ description: 'Changed by someone else since the version sent: reload and apply again' })
     @ApiForbiddenResponse({ description: 'Only administrators change configuration' })
-    replace(@Param('code') code: string, @Body() body: unknown, @Req() req: AuthenticatedRequest): Promise<V> {
+    replace(@Param('code') code: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<V> {
+      this.audited(res, code);
       return this.call(req, 'PUT', `/${encodeURIComponent(code)}`, body);
     }
 
@@ -92,7 +100,8 @@ function configurationController<V>(routes: ConfigurationRoutes): Type {
     @ApiBody({ schema: jsonSchema(deactivateSchema), required: false })
     @ApiOkResponse({ description: `Deactivated (never deleted: records reference it); no longer offered in forms` })
     @ApiConflictResponse({ description: 'Changed by someone else since the version sent' })
-    deactivate(@Param('code') code: string, @Body() body: unknown, @Req() req: AuthenticatedRequest): Promise<V> {
+    deactivate(@Param('code') code: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<V> {
+      this.audited(res, code);
       return this.call(req, 'POST', `/${encodeURIComponent(code)}/deactivate`, body ?? {});
     }
   }

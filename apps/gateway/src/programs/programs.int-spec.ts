@@ -1,5 +1,6 @@
+import { getConnectionToken } from '@nestjs/mongoose';
 import { randomInt, randomUUID } from 'node:crypto';
-import mongoose from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import {
   Topics,
   type EligibilityDeterminationView,
@@ -107,6 +108,13 @@ describe('programs, eligibility and enrollments through the gateway', () => {
     expect(one.body).toEqual(d);
     await gw.as('supervisor').get(`/participants/${id}/eligibility/${randomUUID()}`).expect(404);
 
+    // Reads of answers are audited, with who read them about whom.
+    const audit = gw.app.get<Connection>(getConnectionToken()).collection('audit_log');
+    const read = await waitFor('the audited read', () =>
+      audit.findOne({ 'detail.sensitive': 'participant.eligibility', 'detail.params.id': id, actorUsername: 'case_manager' }),
+    );
+    expect(read).toMatchObject({ outcome: 'success', action: 'READ /api/participants/:id/eligibility' });
+
     // The event carries outcomes only: no answers, no income.
     const event = await waitFor('the eligibility event', () => eventsFor(id, 'intake.eligibility.determined').find((e) => e.data.determinationId === d.id));
     expect(event).toMatchObject({ version: 1, data: { participantId: id, determinationId: d.id } });
@@ -144,6 +152,9 @@ describe('programs, eligibility and enrollments through the gateway', () => {
     expect(invalid.body.errors).toContainEqual({ field: 'rules.3.percent', message: 'The percent of the table must be positive' });
     const created = await gw.as('admin').post('/programs', program).expect(201);
     expect(created.body).toMatchObject({ code, version: 1, active: true, fundingStream: 'local' });
+    const audit = gw.app.get<Connection>(getConnectionToken()).collection('audit_log');
+    const change = await waitFor('the audited change', () => audit.findOne({ action: 'POST /api/programs', actorUsername: 'admin', resource: `program:${code}` }));
+    expect(change).toMatchObject({ outcome: 'success', status: 201 });
 
     const ref = await gw.as('trainer').get('/reference').expect(200);
     expect(ref.body.programs).toContainEqual({ code, label: 'Minnesota Youth Bridge (county)' });
@@ -163,6 +174,7 @@ describe('programs, eligibility and enrollments through the gateway', () => {
     await gw.as('admin').put(`/programs/${code}`, { ...editable, determinationValidDays: 20 }).expect(409);
 
     await gw.as('admin').post(`/programs/${code}/deactivate`, {}).expect(200);
+    await waitFor('the audited deactivation', () => audit.findOne({ action: 'POST /api/programs/:code/deactivate', resource: `program:${code}`, status: 200 }));
     expect((await determine(id)).results.map((r) => r.program)).not.toContain(code);
     expect((await gw.as('trainer').get('/reference').expect(200)).body.programs.map((p: { code: string }) => p.code)).not.toContain(code);
     const enroll = await gw.as('case_manager').post(`/participants/${id}/enrollments`, { program: code }).expect(422);
