@@ -117,6 +117,25 @@ export const EXIT_REASONS = [
 ] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
+/** Plain-language labels for forms and lists. */
+export const EXIT_REASON_LABELS: Record<ExitReason, string> = {
+  entered_employment: 'Entered employment',
+  completed: 'Completed the program',
+  moved: 'Moved out of the area',
+  incarcerated: 'Institutionalised or incarcerated',
+  health: 'Health or medical treatment',
+  deceased: 'Deceased',
+  reserve_call_up: 'Called up to military reserve duty',
+  lost_contact: 'Lost contact',
+  other: 'Other (see note)',
+};
+
+export const ELIGIBILITY_STATUS_LABELS: Record<EligibilityStatusName, string> = {
+  eligible: 'Eligible',
+  not_eligible: 'Not eligible',
+  undetermined: 'Undetermined: a fact is missing',
+};
+
 export const exitEnrollmentRequestSchema = z
   .object({
     /** Date of exit (PIRL 901): the last service date. */
