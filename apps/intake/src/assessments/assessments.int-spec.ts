@@ -93,6 +93,16 @@ describe('intake assessments API', () => {
     expect(JSON.stringify(reader.json((e: EventEnvelope) => e.participantId === id))).not.toContain('sleeping in car');
   });
 
+  it('gives each of several simultaneous submissions its own number', async () => {
+    const id = await participant();
+    const results = await Promise.all([1, 2, 3].map(() => post(id, 'job-readiness', readinessBody(3, 3))));
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(results.map((r) => r.body.number).sort()).toEqual([1, 2, 3]);
+    const series = await get(`/participants/${id}/assessments/job-readiness`).expect(200);
+    expect(series.body.items.map((a: { number: number; previousId: string | null }) => a.number)).toEqual([3, 2, 1]);
+    expect(await db.collection('assessments').countDocuments({ participantId: id, latest: true })).toBe(1);
+  });
+
   it('refuses bad input with field paths and writes nothing; an unknown participant is 404', async () => {
     const id = await participant();
     const bad = questionnaireBody({
@@ -117,6 +127,14 @@ describe('intake assessments API', () => {
     expect(r.body.errors.map((e: { field: string }) => e.field)).toEqual(['staffRatings.1.rating']);
     const partial = await post(id, 'job-readiness', { staffRatings: readinessBody(3).staffRatings.slice(1) }).expect(400);
     expect(partial.body.errors[0]).toMatchObject({ field: 'staffRatings', message: expect.stringContaining('attendance-punctuality') });
+
+    const unknown = readinessBody(3);
+    unknown.staffRatings.push({ criterionId: 'juggling', rating: 3, evidence: 'Saw it' });
+    unknown.selfRatings = [{ criterionId: 'appearance', rating: 3 }, { criterionId: 'appearance', rating: 2 }];
+    const u = await post(id, 'job-readiness', { ...unknown, hardSkills: [{ id: 'appearance', label: 'Looks' }] }).expect(400);
+    expect(u.body.errors).toEqual([{ field: 'hardSkills.0.id', message: 'Criterion appearance is already on the list' }]);
+    const v = await post(id, 'job-readiness', unknown).expect(400);
+    expect(v.body.errors.map((e: { field: string }) => e.field)).toEqual(['staffRatings.4.criterionId', 'selfRatings.0.criterionId', 'selfRatings.1.criterionId']);
 
     expect(await db.collection('assessments').countDocuments({ participantId: id })).toBe(0);
     await post(randomUUID(), 'barriers', barriersBody()).expect(404);
