@@ -223,6 +223,23 @@ describe('assessments through the gateway', () => {
     expect(items.body.map((i: { id: string }) => i.id)).toEqual(INTEREST_ITEM_IDS);
   });
 
+  it('documents the routes and bodies in the OpenAPI document', async () => {
+    const doc = (await gw.as('admin').get('/docs-json').expect(200)).body;
+    for (const route of [
+      '/api/participants/{participantId}/assessments',
+      '/api/participants/{participantId}/assessments/{kind}',
+      '/api/participants/{participantId}/assessments/{kind}/comparison',
+      '/api/participants/{participantId}/assessments/job-readiness/{number}/personal-readiness',
+      '/api/assessments/due',
+      '/api/assessments/interest-items',
+      '/api/occupations',
+      '/api/occupations/{socCode}',
+    ])
+      expect(Object.keys(doc.paths)).toContain(route);
+    const body = doc.paths['/api/participants/{participantId}/assessments/{kind}'].post.requestBody.content['application/json'].schema;
+    expect(body.oneOf.map((s: { title: string }) => s.title)).toEqual(['intake-questionnaire', 'barriers', 'interest-profile', 'job-readiness']);
+  });
+
   it('lists who is due a reassessment, by office and date', async () => {
     const id = await register();
     const done = await cm().post(path(id, '/barriers'), barriers({ transportation: 'low' })).expect(201);
