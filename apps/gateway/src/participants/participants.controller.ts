@@ -49,6 +49,32 @@ export function passHeaders(from: Headers, res: Response): void {
   if (from.get('idempotent-replayed') === 'true') res.status(200).setHeader('Idempotent-Replayed', 'true');
 }
 
+/**
+ * Forwards a registration (plain or into a session) with its Idempotency-Key, and passes
+ * back the headers the browser needs (ETag, Idempotent-Replayed with status 200).
+ */
+export async function forwardRegistration(
+  services: ServiceClient,
+  config: GatewayConfig,
+  req: AuthenticatedRequest,
+  res: Response,
+  path: string,
+  body: unknown,
+  idempotencyKey: string | undefined,
+): Promise<ParticipantDetail> {
+  // Validated by intake, the owner of the rule, against the same contract schema.
+  const answer = await services.exchange<ParticipantDetail>(
+    config.INTAKE_URL,
+    req.user,
+    'POST',
+    path,
+    body,
+    idempotencyKey !== undefined ? { 'idempotency-key': idempotencyKey } : {},
+  );
+  passHeaders(answer.headers, res);
+  return answer.body;
+}
+
 /** Participants, owned by the intake service; the gateway authorises, audits and forwards. */
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -82,17 +108,7 @@ export class ParticipantsController {
     @Res({ passthrough: true }) res: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<ParticipantDetail> {
-    // Validated by intake, the owner of the rule, against the same contract schema.
-    const answer = await this.services.exchange<ParticipantDetail>(
-      this.config.INTAKE_URL,
-      req.user,
-      'POST',
-      '/participants',
-      body,
-      idempotencyKey !== undefined ? { 'idempotency-key': idempotencyKey } : {},
-    );
-    passHeaders(answer.headers, res);
-    return answer.body;
+    return forwardRegistration(this.services, this.config, req, res, '/participants', body, idempotencyKey);
   }
 
   @Post('duplicate-check')

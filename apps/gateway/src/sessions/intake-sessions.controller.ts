@@ -29,7 +29,7 @@ import {
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { jsonSchema } from '../openapi/json-schema';
-import { passHeaders } from '../participants/participants.controller';
+import { forwardRegistration } from '../participants/participants.controller';
 import { ServiceClient } from '../participants/service-client';
 
 /** Group intake sessions: one worker registers several people, each with their own record and journey. */
@@ -90,23 +90,14 @@ export class IntakeSessionsController {
   @ApiCreatedResponse({ description: 'ParticipantDetail' })
   @ApiConflictResponse({ description: 'The session is closed, or the person looks like someone on file without a duplicateReview (DuplicateConflictBody). Nothing was written.' })
   @ApiNotFoundResponse({ description: 'No such session' })
-  async register(
+  register(
     @Param('id') id: string,
     @Body() body: unknown,
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<ParticipantDetail> {
-    const answer = await this.services.exchange<ParticipantDetail>(
-      this.config.INTAKE_URL,
-      req.user,
-      'POST',
-      this.path(id, '/registrations'),
-      body,
-      idempotencyKey !== undefined ? { 'idempotency-key': idempotencyKey } : {},
-    );
-    passHeaders(answer.headers, res);
-    return answer.body;
+    return forwardRegistration(this.services, this.config, req, res, this.path(id, '/registrations'), body, idempotencyKey);
   }
 
   @Post(':id/attendees')
