@@ -101,6 +101,46 @@ describe('OutboxRelay against real FerretDB and Kafka', () => {
     }
   });
 
+  it('sets aside an event that breaks its contract and publishes the rest, instead of blocking', async () => {
+    const collection = connection.collection(`aggregates_${randomUUID().slice(0, 8)}`);
+    const [poisoned, healthy] = [randomUUID(), randomUUID()];
+    const good = eventFor(poisoned, topic);
+    const bad = eventFor(poisoned, topic);
+    // Written around the checks (as a bug or a hand edit could): null where a date belongs.
+    (bad.envelope.data as Record<string, unknown>).dateOfBirth = null;
+    await collection.insertOne({ _id: poisoned as never, outbox: [bad, good], outboxPending: true, outboxSeq: 1 });
+    const later = eventFor(healthy, topic);
+    await collection.insertOne({ _id: healthy as never, ...outboxForInsert([later]) });
+
+    const relay = new OutboxRelay({ name: 'poison', collection, publisher, logger });
+    await relay.drainOnce();
+
+    await waitFor('the valid events of both documents', () =>
+      [good, later].every((e) => reader.json<EventEnvelope>().some((m) => m.id === e.envelope.id)),
+    );
+    expect(reader.json<EventEnvelope>().some((m) => m.id === bad.envelope.id)).toBe(false);
+    expect(relay.quarantined).toBe(1);
+    const doc = await collection.findOne({ _id: poisoned as never });
+    expect(doc).toMatchObject({ outbox: [], outboxPending: false });
+    expect(doc?.outboxQuarantine).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/dateOfBirth/), event: expect.objectContaining({ envelope: expect.objectContaining({ id: bad.envelope.id }) }) }),
+    ]);
+  });
+
+  it('stores events as they will be published: an undefined field is dropped, not turned into null', async () => {
+    const collection = connection.collection(`aggregates_${randomUUID().slice(0, 8)}`);
+    const id = randomUUID();
+    const event = eventFor(id, topic);
+    (event.envelope as unknown as Record<string, unknown>).causationId = undefined;
+    await collection.insertOne({ _id: id as never, ...outboxForInsert([event]) });
+    const stored = await collection.findOne({ _id: id as never });
+    expect(Object.keys(stored?.outbox[0].envelope)).not.toContain('causationId');
+    const relay = new OutboxRelay({ name: 'undefined-fields', collection, publisher, logger });
+    await relay.drainOnce();
+    expect(relay.quarantined).toBe(0);
+    await waitFor('the event', () => reader.json<EventEnvelope>().some((m) => m.id === event.envelope.id));
+  });
+
   it('refuses to store an event that breaks its contract', () => {
     const bad = eventFor(randomUUID(), topic);
     (bad.envelope.data as Record<string, unknown>).dateOfBirth = 'yesterday';

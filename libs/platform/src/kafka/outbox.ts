@@ -2,7 +2,7 @@ import { Schema, type Collection } from 'mongoose';
 import type { EventEnvelope } from '@waypoint/contracts';
 import type { ComponentLogger } from '../logging/json-logger';
 import { faultPoint } from '../fault-points';
-import { validateEnvelope, type EventPublisher, type PublishableEvent } from './event-publisher';
+import { ContractViolationError, validateEnvelope, type EventPublisher, type PublishableEvent } from './event-publisher';
 
 /**
  * The transactional outbox without transactions: a state change and the events it causes
@@ -24,9 +24,15 @@ export const outboxSchemaFields = {
   outboxSeq: { type: Number, default: 0 },
 };
 
+/**
+ * The events as they will be stored AND later published: a JSON round trip first (so an
+ * `undefined` field is dropped here, not turned into `null` by the database and then
+ * refused by the relay), then checked against their contracts.
+ */
 function checked(events: PublishableEvent[]): PublishableEvent[] {
-  for (const e of events) validateEnvelope(e.envelope);
-  return events;
+  const stored = events.map((e) => ({ topic: e.topic, envelope: JSON.parse(JSON.stringify(e.envelope)) as EventEnvelope }));
+  for (const e of stored) validateEnvelope(e.envelope);
+  return stored;
 }
 
 /** Outbox fields for a new document. */
@@ -58,6 +64,18 @@ interface PendingDoc {
   outboxSeq: number;
 }
 
+/**
+ * Where a document's events go when they can never be published (they break their
+ * contract: a bug, since every event is checked when it is stored). They stay in the
+ * document, with the reason, for an operator to repair and re-queue; the relay goes on
+ * with the other documents instead of retrying the same poison forever.
+ */
+export interface OutboxQuarantine {
+  at: Date;
+  reason: string;
+  event: PublishableEvent;
+}
+
 export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
@@ -66,6 +84,7 @@ export class OutboxRelay {
   private readonly intervalMs: number;
   private readonly batchSize: number;
   published = 0;
+  quarantined = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.intervalMs = options.intervalMs ?? 500;
@@ -99,17 +118,41 @@ export class OutboxRelay {
       .toArray()) as unknown as PendingDoc[];
     let count = 0;
     for (const doc of docs) {
-      if (doc.outbox.length > 0) {
-        await publisher.publish(doc.outbox);
+      // An event that breaks its contract can never be published: set it aside (below) and
+      // publish the rest, rather than retrying the same poison forever and blocking the relay.
+      const quarantine: OutboxQuarantine[] = [];
+      const valid = doc.outbox.filter((event) => {
+        try {
+          validateEnvelope(event.envelope);
+          return true;
+        } catch (err) {
+          if (!(err instanceof ContractViolationError)) throw err;
+          quarantine.push({ at: new Date(), reason: err.message, event });
+          return false;
+        }
+      });
+      if (valid.length > 0) {
+        await publisher.publish(valid);
         faultPoint('outbox-after-publish');
       }
       // Clear only if nothing was appended meanwhile; otherwise the next pass republishes
       // (harmless: consumers dedupe by event id).
-      await collection.updateOne(
+      const res = await collection.updateOne(
         { _id: doc._id, outboxSeq: doc.outboxSeq } as never,
-        { $set: { outbox: [], outboxPending: false } },
+        {
+          $set: { outbox: [], outboxPending: false },
+          ...(quarantine.length ? { $push: { outboxQuarantine: { $each: quarantine } } } : {}),
+        } as never,
       );
-      count += doc.outbox.length;
+      if (quarantine.length && res.modifiedCount === 1) {
+        this.quarantined += quarantine.length;
+        this.options.logger.error('outbox events break their contract; kept in the document (outboxQuarantine) for repair', {
+          relay: this.options.name,
+          documentId: String(doc._id),
+          events: quarantine.map((q) => ({ id: q.event.envelope.id, type: q.event.envelope.type, reason: q.reason })),
+        });
+      }
+      count += valid.length;
     }
     this.published += count;
     return docs.length;
