@@ -17,3 +17,4 @@ export * from './namespace';
 export * from './platform.module';
 export * from './kafka/event-consumer.provider';
 export * from './kafka/outbox-relay.provider';
+export * from './mongo/participant-directory';

@@ -1,12 +1,17 @@
 import { Schema } from 'mongoose';
 import type { ProgramCode } from '@waypoint/contracts';
+import { directoryEntryPaths, type DirectoryEntryBase } from '@waypoint/platform';
 
 export const PLAN_QUEUE_ENTRY_MODEL = 'PlanQueueEntry';
 
 export type PlanQueueStatus = 'awaiting_plan';
 
-/** A registered participant who has no individual employment plan yet; `_id` is the participantId. */
-export interface PlanQueueEntryDocument {
+/**
+ * A registered participant who has no individual employment plan yet; `_id` is the participantId.
+ * `version` / `awaitingRegistration`: see applyParticipantUpdate in @waypoint/platform (an entry
+ * made by an update before the registration has no status yet, so the queue leaves it out).
+ */
+export interface PlanQueueEntryDocument extends DirectoryEntryBase {
   _id: string;
   firstName: string;
   lastName: string;
@@ -25,6 +30,7 @@ export const planQueueEntrySchema = new Schema<PlanQueueEntryDocument>(
     programsOfInterest: { type: [String], required: true },
     registeredAt: { type: Date, required: true },
     status: { type: String, required: true, enum: ['awaiting_plan'] },
+    ...directoryEntryPaths,
   },
   { collection: 'plan_queue', versionKey: false },
 );

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import type { Page, ParticipantRegisteredV1, ProgramCode } from '@waypoint/contracts';
+import type { Page, ParticipantRegisteredV1, ParticipantUpdatedV1, ProgramCode } from '@waypoint/contracts';
+import { applyParticipantRegistration, applyParticipantUpdate, type ParticipantDirectoryField } from '@waypoint/platform';
 import { encodePlanQueueCursor, type PlanQueueCursor } from './plan-queue.cursor';
 import { PLAN_QUEUE_ENTRY_MODEL, type PlanQueueEntryDocument, type PlanQueueStatus } from './plan-queue-entry.schema';
 
@@ -16,6 +17,9 @@ export interface PlanQueueItem {
   status: PlanQueueStatus;
 }
 
+/** What the queue shows of a person, kept current from intake's corrections. */
+const KEPT_FIELDS: readonly ParticipantDirectoryField[] = ['firstName', 'lastName', 'office', 'programsOfInterest'];
+
 export interface PlanQueueQuery {
   office?: string;
   limit: number;
@@ -26,12 +30,20 @@ export interface PlanQueueQuery {
 export class PlanQueueRepository {
   constructor(@InjectModel(PLAN_QUEUE_ENTRY_MODEL) private readonly model: Model<PlanQueueEntryDocument>) {}
 
-  /** Queues a newly registered participant; inserts only, so a redelivered registration changes nothing. */
+  /**
+   * Queues a newly registered participant. A redelivered registration changes nothing; one
+   * arriving after an update completes the entry without overwriting the newer fields.
+   */
   async enqueueRegistered(p: ParticipantRegisteredV1): Promise<void> {
     const { participantId, firstName, lastName, office, programsOfInterest } = p;
     const registeredAt = new Date(p.registeredAt);
-    const entry = { firstName, lastName, office, programsOfInterest, registeredAt, status: 'awaiting_plan' };
-    await this.model.updateOne({ _id: participantId }, { $setOnInsert: entry }, { upsert: true }).exec();
+    const entry = { firstName, lastName, office, programsOfInterest, registeredAt, status: 'awaiting_plan' as const };
+    await applyParticipantRegistration(this.model, participantId, entry);
+  }
+
+  /** Applies a correction of names, office or programs, unless the entry already reflects it or a newer one. */
+  async applyUpdate(update: ParticipantUpdatedV1): Promise<void> {
+    await applyParticipantUpdate(this.model, update, KEPT_FIELDS);
   }
 
   /** Keyset page of participants awaiting a plan, oldest registration first; never skips. */
@@ -57,6 +69,7 @@ export class PlanQueueRepository {
   }
 }
 
-function toPlanQueueItem({ _id, registeredAt, ...rest }: PlanQueueEntryDocument): PlanQueueItem {
-  return { participantId: _id, ...rest, registeredAt: new Date(registeredAt).toISOString() };
+function toPlanQueueItem(doc: PlanQueueEntryDocument): PlanQueueItem {
+  const { _id, firstName, lastName, office, programsOfInterest, registeredAt, status } = doc;
+  return { participantId: _id, firstName, lastName, office, programsOfInterest, registeredAt: new Date(registeredAt).toISOString(), status };
 }

@@ -4,3 +4,4 @@ export * from './topic-reader';
 export * from './service-process';
 export * from './in-process-service';
 export * from './participant-registered.builder';
+export * from './participant-updated.builder';
