@@ -7,6 +7,17 @@ export interface FieldControlProps {
   'aria-describedby': string | undefined;
 }
 
+/** What every labelled single-value control takes: its value, label, hint and error. */
+export interface ValueFieldProps<V = string> {
+  id: string;
+  label: ReactNode;
+  value: V;
+  onValueChange: (value: V) => void;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+}
+
 export interface FieldProps {
   id: string;
   label: ReactNode;

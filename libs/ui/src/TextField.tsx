@@ -1,14 +1,8 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
-import { Field } from './Field';
+import { Field, type ValueFieldProps } from './Field';
 
-export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> {
-  id: string;
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'>, ValueFieldProps {
   label: ReactNode;
-  value: string;
-  onValueChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string;
-  optional?: boolean;
   fieldClassName?: string;
   ref?: Ref<HTMLInputElement>;
 }

@@ -5,9 +5,18 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The parsed answer body, for answers that carry more than a message (e.g. a 409 with candidates). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** The `code` of the answer body (`possible-duplicate`, `stale-version`...), if it has one. */
+  get code(): string | undefined {
+    const body = this.body;
+    if (body && typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string') return (body as { code: string }).code;
+    return undefined;
   }
 }
 
@@ -16,7 +25,7 @@ export class ApiValidationError extends ApiError {
   readonly fieldErrors: Record<string, string>;
 
   constructor(status: number, message: string, errors: readonly FieldError[]) {
-    super(status, message);
+    super(status, message, { errors });
     this.name = 'ApiValidationError';
     const map: Record<string, string> = {};
     for (const e of errors) if (!(e.field in map)) map[e.field] = e.message;

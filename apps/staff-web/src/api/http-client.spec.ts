@@ -17,6 +17,16 @@ function clientAnswering(answer: Answer, token: string | null = 'tok') {
 }
 
 describe('http client', () => {
+  it('keeps the body and code of a 409, so the screen can show the duplicate candidates', async () => {
+    const conflict = { statusCode: 409, error: 'Conflict', code: 'possible-duplicate', message: 'May already be on file', candidates: [], reviewRequiredFor: ['p-9'] };
+    const { client } = clientAnswering({ status: 409, body: conflict });
+
+    const error = await client.request('POST', '/participants', { body: {} }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 409, message: 'May already be on file', code: 'possible-duplicate', body: conflict });
+  });
+
   it('sends the bearer token and JSON body, and leaves empty query values out', async () => {
     const { client, requests } = clientAnswering({ status: 201, body: { id: 'p-1' } });
 

@@ -67,7 +67,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if ((response.status === 400 || response.status === 422) && hasFieldErrors(body)) {
       throw new ApiValidationError(response.status, message, body.errors);
     }
-    throw new ApiError(response.status, message);
+    throw new ApiError(response.status, message, body);
   }
 
   return { request };

@@ -1,25 +1,33 @@
 import type {
+  AssessmentKind,
+  AssessmentOverview,
+  AssessmentRecord,
+  DuplicateCheckRequest,
+  DuplicateCheckResponse,
+  EligibilityDeterminationView,
+  EnrollmentView,
   LoginRequest,
   LoginResponse,
   Page,
   ParticipantDetail,
   ParticipantPage,
   ParticipantSummary,
+  ReferenceData,
   RegisterParticipantRequest,
   StaffUserView,
 } from '@waypoint/contracts';
 import type { HttpClient } from './http-client';
 
-export interface ReferenceData {
-  offices: { code: string; name: string }[];
-  programs: { code: string; label: string }[];
-}
+/** Active offices and programs, as the intake service's configuration lists them (GET /reference). */
+export type { ReferenceData };
 
 export interface ListParticipantsQuery {
   q?: string;
   cursor?: string | null;
   limit?: number;
 }
+
+const participantPath = (id: string, rest = '') => `/participants/${encodeURIComponent(id)}${rest}`;
 
 /** The gateway's endpoints, typed with the shared contracts. */
 export function createWaypointApi(http: HttpClient) {
@@ -30,15 +38,30 @@ export function createWaypointApi(http: HttpClient) {
     reference: (signal?: AbortSignal) => http.request<ReferenceData>('GET', '/reference', { signal }),
     listParticipants: ({ q, cursor, limit = 50 }: ListParticipantsQuery, signal?: AbortSignal) =>
       http.request<Page<ParticipantSummary>>('GET', '/participants', { query: { limit, cursor, q }, signal }),
-    /** `idempotencyKey`: one per submission, reused by its retries, so a retry never registers twice. */
+    /** Search before create: people on file who may be this person, best first. */
+    duplicateCheck: (body: DuplicateCheckRequest, signal?: AbortSignal) =>
+      http.request<DuplicateCheckResponse>('POST', '/participants/duplicate-check', { body, signal }),
+    /**
+     * `idempotencyKey`: one per submission, reused by its retries (and by the resend after a
+     * duplicate review), so a retry never registers twice. A likely duplicate answers 409
+     * with code `possible-duplicate` (DuplicateConflictBody in the error's `body`).
+     */
     registerParticipant: (body: RegisterParticipantRequest, signal?: AbortSignal, idempotencyKey?: string) =>
       http.request<ParticipantDetail>('POST', '/participants', {
         body,
         signal,
         ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
       }),
-    getParticipant: (id: string, signal?: AbortSignal) =>
-      http.request<ParticipantPage>('GET', `/participants/${encodeURIComponent(id)}`, { signal }),
+    getParticipant: (id: string, signal?: AbortSignal) => http.request<ParticipantPage>('GET', participantPath(id), { signal }),
+    listEnrollments: (id: string, signal?: AbortSignal) =>
+      http.request<EnrollmentView[]>('GET', participantPath(id, '/enrollments'), { signal }),
+    /** Every determination of the person, latest first (an audited read). */
+    listEligibility: (id: string, signal?: AbortSignal) =>
+      http.request<EligibilityDeterminationView[]>('GET', participantPath(id, '/eligibility'), { signal }),
+    assessmentOverview: (id: string, signal?: AbortSignal) =>
+      http.request<AssessmentOverview>('GET', participantPath(id, '/assessments'), { signal }),
+    getAssessment: (id: string, kind: AssessmentKind, number: number, signal?: AbortSignal) =>
+      http.request<AssessmentRecord>('GET', participantPath(id, `/assessments/${kind}/${number}`), { signal }),
   };
 }
 

@@ -130,6 +130,7 @@ function SignedInApp({ session, restored, onSignOut, onUserChange }: SignedInApp
             key={route.id}
             id={route.id}
             flash={flash && flash.participantId === route.id ? flash.text : null}
+            roles={user.roles}
           />
         )}
         {route.name === 'not-found' && (

@@ -1,5 +1,17 @@
 import { installFakeFetch, type FakeFetch } from './fake-fetch';
-import type { LoginResponse, ParticipantDetail, ParticipantPage, ParticipantSummary, StaffUserView } from '@waypoint/contracts';
+import type {
+  AssessmentLatest,
+  DuplicateCandidate,
+  DuplicateConflictBody,
+  EligibilityDeterminationView,
+  EnrollmentView,
+  LoginResponse,
+  ParticipantDetail,
+  ParticipantPage,
+  ParticipantSummary,
+  ProgramEligibilityView,
+  StaffUserView,
+} from '@waypoint/contracts';
 import type { ReferenceData } from '../api';
 import { SESSION_STORAGE_KEY, StaffSession } from '../features/auth/session-store';
 
@@ -59,6 +71,72 @@ export const aParticipantPage = (
   journey: { workflowId: `journey-${participant.id ?? 'p-1'}`, phase: 'intake', live: true, ...journey },
 });
 
+export const aDuplicateCandidate = (
+  participant: Partial<ParticipantSummary> = {},
+  overrides: Partial<Omit<DuplicateCandidate, 'participant'>> = {},
+): DuplicateCandidate => ({
+  participant: aParticipant({ id: 'p-9', office: 'EST', ...participant }),
+  score: 85,
+  level: 'likely',
+  reasons: [{ rule: 'name-dob', detail: 'Same name and date of birth', weight: 70 }],
+  ...overrides,
+});
+
+export const aDuplicateConflict = (candidates: DuplicateCandidate[] = [aDuplicateCandidate()]): DuplicateConflictBody => ({
+  statusCode: 409,
+  error: 'Conflict',
+  code: 'possible-duplicate',
+  message: 'This person may already be on file (1 likely match).',
+  candidates,
+  reviewRequiredFor: candidates.filter((c) => c.level !== 'possible').map((c) => c.participant.id),
+});
+
+export const anEnrollment = (overrides: Partial<EnrollmentView> = {}): EnrollmentView => ({
+  id: 'e-1',
+  participantId: 'p-5',
+  program: 'WIOA_ADULT',
+  label: 'WIOA Adult',
+  office: 'DTW',
+  status: 'open',
+  enrolledOn: '2026-01-12',
+  enrolledBy: 'case.manager',
+  eligibility: { determinationId: 'd-1', status: 'eligible', determinedAt: '2026-01-10T15:00:00.000Z', expiresAt: '2026-02-24T15:00:00.000Z' },
+  ...overrides,
+});
+
+export const aProgramEligibility = (overrides: Partial<ProgramEligibilityView> = {}): ProgramEligibilityView => ({
+  program: 'WIOA_ADULT',
+  label: 'WIOA Adult',
+  status: 'eligible',
+  reasons: [{ ruleId: 'age', kind: 'age', outcome: 'passed', message: 'Age 35 is at least 18' }],
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
+export const aDetermination = (results: ProgramEligibilityView[] = [aProgramEligibility()]): EligibilityDeterminationView => ({
+  id: 'd-2',
+  participantId: 'p-5',
+  answers: {},
+  results,
+  determinedAt: '2026-01-10T15:00:00.000Z',
+  determinedBy: 'intake.worker',
+});
+
+export const anAssessmentLatest = (overrides: Partial<AssessmentLatest> = {}): AssessmentLatest => ({
+  id: 'a-1',
+  participantId: 'p-5',
+  kind: 'interest-profile',
+  number: 1,
+  schemaVersion: 1,
+  completedAt: '2026-01-12T15:00:00.000Z',
+  completedBy: 'case.manager',
+  reassessmentDueOn: '2099-01-12',
+  previousId: null,
+  summary: {},
+  due: false,
+  ...overrides,
+});
+
 /** Puts a signed-in session in sessionStorage, as if the page had been reloaded. */
 export function storeSession(overrides: Partial<StaffSession> = {}): StaffSession {
   const session: StaffSession = { accessToken: 'stored-token', expiresAt: Date.now() + 3600_000, user: aUser(), ...overrides };
@@ -76,12 +154,12 @@ export function resetPage(): void {
  * A signed-in staff user on `hash`, with the calls every screen makes on load answered
  * (`/auth/me`, `/reference`). Returns the fake fetch for the test's own routes.
  */
-export function signedInAt(hash: string): FakeFetch {
+export function signedInAt(hash: string, user: StaffUserView = aUser()): FakeFetch {
   resetPage();
-  storeSession();
+  storeSession({ user });
   window.location.hash = hash;
   return installFakeFetch({
-    'GET /api/auth/me': { status: 200, body: aUser() },
+    'GET /api/auth/me': { status: 200, body: user },
     'GET /api/reference': { status: 200, body: reference },
   });
 }

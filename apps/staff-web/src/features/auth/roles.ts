@@ -1,4 +1,4 @@
-import type { StaffRole, StaffUserView } from '@waypoint/contracts';
+import { can, type StaffRole, type StaffUserView } from '@waypoint/contracts';
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   admin: 'Program administrator',
@@ -9,11 +9,9 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   trainer: 'Trainer',
 };
 
-/** Roles the gateway lets register participants (it checks again: a 403 is still handled). */
-const REGISTERING_ROLES: readonly StaffRole[] = ['intake_worker', 'case_manager', 'admin'];
-
+/** Roles that may register participants, from the shared access table (the gateway checks again: a 403 is still handled). */
 export function canRegisterParticipants(user: StaffUserView): boolean {
-  return user.roles.some((role) => REGISTERING_ROLES.includes(role));
+  return can(user.roles, 'writePeople');
 }
 
 export function roleLabel(role: string): string {

@@ -1,8 +1,11 @@
 import { useEffect } from 'react';
-import type { ParticipantDetail } from '@waypoint/contracts';
+import { can, type ParticipantDetail, type StaffRole } from '@waypoint/contracts';
 import { Alert, Button, PhaseBadge } from '@waypoint/ui';
 import { hrefs } from '../../app/routes';
 import { useReference } from '../reference/ReferenceContext';
+import { AssessmentsPanel } from './AssessmentsPanel';
+import { EligibilityPanel } from './EligibilityPanel';
+import { EnrollmentsPanel } from './EnrollmentsPanel';
 import { ageOn, formatCalendarDate, formatInstant, fullName } from './participant-format';
 import { useParticipantPage } from './useParticipantPage';
 
@@ -10,9 +13,11 @@ export interface ParticipantScreenProps {
   id: string;
   /** A one-off message from the previous screen, e.g. "registered". */
   flash: string | null;
+  /** The signed-in user's roles: panels a role may not read are not asked for. */
+  roles: readonly StaffRole[];
 }
 
-export function ParticipantScreen({ id, flash }: ParticipantScreenProps) {
+export function ParticipantScreen({ id, flash, roles }: ParticipantScreenProps) {
   const view = useParticipantPage(id);
   const reference = useReference();
   const participant = view.page?.participant ?? null;
@@ -107,6 +112,10 @@ export function ParticipantScreen({ id, flash }: ParticipantScreenProps) {
             <h2 id="details-heading">Details</h2>
             <ParticipantDetails participant={participant} officeName={reference.officeName} programLabel={reference.programLabel} />
           </section>
+
+          <EnrollmentsPanel participantId={participant.id} />
+          <EligibilityPanel participantId={participant.id} allowed={can(roles, 'readEligibility')} />
+          <AssessmentsPanel participantId={participant.id} />
         </div>
       )}
     </>
@@ -130,6 +139,20 @@ function ParticipantDetails({ participant: p, officeName, programLabel }: Partic
           {age !== null && <span className="muted"> (age {age})</span>}
         </dd>
       </div>
+      {p.hasSsn !== undefined && (
+        <div>
+          <dt>SSN</dt>
+          <dd>
+            {p.ssnMasked ? (
+              <span data-testid="ssn-masked" aria-label={`Social Security number ending ${p.ssnLast4 ?? p.ssnMasked.slice(-4)}`}>
+                {p.ssnMasked}
+              </span>
+            ) : (
+              <span className="muted">Not given</span>
+            )}
+          </dd>
+        </div>
+      )}
       <div>
         <dt>Office</dt>
         <dd>{officeName(p.office)}</dd>

@@ -1,18 +1,29 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
-import { ParticipantDetail, StaffUserView } from '@waypoint/contracts';
-import { Alert, Button, CheckboxGroup, SelectField, TextField } from '@waypoint/ui';
+import { FormEvent, RefObject, useEffect, useRef, useState } from 'react';
+import type { DuplicateConflictBody, DuplicateReviewRequest, ParticipantDetail, StaffUserView } from '@waypoint/contracts';
+import { Alert, Button, CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from '@waypoint/ui';
 import { ApiError, ApiValidationError, isAbortError, SessionExpiredError, useApi } from '../../api';
 import { hrefs } from '../../app/routes';
 import { useReference } from '../reference/ReferenceContext';
+import { DuplicateCandidateList } from './DuplicateCandidateList';
 import { registerDraft } from './register-draft.store';
 import {
+  duplicateCheckRequest,
   emptyRegisterForm,
   FieldErrors,
   fromServerErrors,
+  IDENTITY_FIELDS,
   orderedErrors,
   RegisterFormValues,
   validateRegisterForm,
 } from './register-participant.form';
+import { useDuplicateCheck } from './useDuplicateCheck';
+
+/** The 409 answer of a registration that looks like someone on file, and the worker's answer to it. */
+interface DuplicateConflict {
+  body: DuplicateConflictBody;
+  confirmed: boolean;
+  note: string;
+}
 
 export interface RegisterParticipantScreenProps {
   user: StaffUserView;
@@ -25,6 +36,11 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
   const reference = useReference();
   const [restoredDraft] = useState(() => registerDraft.take(user.id));
   const [values, setValues] = useState<RegisterFormValues>(() => restoredDraft ?? emptyRegisterForm(user.office));
+  // Never part of `values`: the SSN must not reach the draft store or outlive this screen.
+  const [ssn, setSsn] = useState('');
+  const [conflict, setConflict] = useState<DuplicateConflict | null>(null);
+  const conflictRef = useRef<HTMLElement>(null);
+  const duplicates = useDuplicateCheck(duplicateCheckRequest(values, ssn));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -52,21 +68,38 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
     const next = { ...valuesRef.current, [key]: value };
     valuesRef.current = next;
     setValues(next);
+    // A different person to look for: the candidates of the 409 no longer apply.
+    if (IDENTITY_FIELDS.includes(key)) setConflict(null);
     // After a first attempt, messages follow the answers as they are corrected.
     if (attempted) {
-      const result = validateRegisterForm(next);
+      const result = validateRegisterForm(next, ssn);
+      setErrors(result.ok ? {} : result.errors);
+    }
+  };
+
+  const changeSsn = (value: string) => {
+    setSsn(value);
+    setConflict(null);
+    if (attempted) {
+      const result = validateRegisterForm(valuesRef.current, value);
       setErrors(result.ok ? {} : result.errors);
     }
   };
 
   const focusSummary = () => window.requestAnimationFrame(() => summaryRef.current?.focus());
+  const focusConflict = () => window.requestAnimationFrame(() => conflictRef.current?.focus());
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     setAttempted(true);
     setFailure(null);
-    const result = validateRegisterForm(values);
+    if (conflict && !conflict.confirmed) {
+      setErrors({ duplicateReview: 'Open the record of the person on file, or confirm that none of them is this person' });
+      focusConflict();
+      return;
+    }
+    const result = validateRegisterForm(values, ssn, conflict ? reviewOf(conflict) : undefined);
     if (!result.ok) {
       setErrors(result.errors);
       focusSummary();
@@ -80,6 +113,7 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
     try {
       const created = await api.registerParticipant(result.request, controller.signal, submissionKeyRef.current);
       submissionKeyRef.current = newSubmissionKey();
+      setSsn('');
       registerDraft.clear();
       onRegistered(created);
       navigate(hrefs.participant(created.id));
@@ -87,6 +121,12 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
       if (isAbortError(error)) return;
       if (error instanceof SessionExpiredError) {
         registerDraft.save(user.id, valuesRef.current);
+        return;
+      }
+      if (error instanceof ApiError && error.status === 409 && error.code === 'possible-duplicate') {
+        // Nothing was written. The resend (same Idempotency-Key) carries the worker's review.
+        setConflict({ body: error.body as DuplicateConflictBody, confirmed: false, note: '' });
+        focusConflict();
         return;
       }
       if (error instanceof ApiValidationError && Object.keys(error.fieldErrors).length > 0) {
@@ -147,7 +187,10 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
       </div>
 
       {restoredDraft && (
-        <Alert tone="info">Your unsaved registration was kept while you signed in again. Check it and save.</Alert>
+        <Alert tone="info">
+          Your unsaved registration was kept while you signed in again. Check it and save. The SSN is never kept: enter it
+          again if the person gave one.
+        </Alert>
       )}
 
       <form onSubmit={submit} noValidate aria-label="Register participant" className="form">
@@ -168,6 +211,20 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
             autoComplete="off"
             fieldClassName="form__narrow"
             required
+          />
+          <TextField
+            id="ssn"
+            label="Social Security number"
+            value={ssn}
+            onValueChange={changeSsn}
+            error={errors.ssn}
+            hint="Only to find a record the person may already have. Stored encrypted; staff only ever see the last four digits."
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={11}
+            className="wp-input--medium"
+            optional
           />
         </fieldset>
 
@@ -232,6 +289,21 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
           />
         </fieldset>
 
+        {conflict ? (
+          <DuplicateConflictPanel
+            conflict={conflict}
+            panelRef={conflictRef}
+            error={errors.duplicateReview}
+            officeName={reference.officeName}
+            onChange={(change) => {
+              setConflict((c) => (c ? { ...c, ...change } : c));
+              if (change.confirmed) setErrors(({ duplicateReview: _done, ...rest }) => rest);
+            }}
+          />
+        ) : (
+          <InlineDuplicates state={duplicates} officeName={reference.officeName} />
+        )}
+
         <div className="form__actions">
           <Button type="submit" variant="primary" busy={busy}>
             Save participant
@@ -248,6 +320,91 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
         </div>
       </form>
     </>
+  );
+}
+
+function reviewOf(conflict: DuplicateConflict): DuplicateReviewRequest {
+  const note = conflict.note.trim();
+  return {
+    confirmedNotDuplicate: true,
+    reviewedCandidateIds: conflict.body.reviewRequiredFor,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** Search before create: who is already on file with these answers, updated as the worker types. */
+function InlineDuplicates({ state, officeName }: { state: ReturnType<typeof useDuplicateCheck>; officeName: (code: string) => string }) {
+  const count = state.candidates.length;
+  return (
+    <section className="duplicates" aria-labelledby="duplicates-heading">
+      <h2 id="duplicates-heading" className="duplicates__heading">
+        Already on file?
+      </h2>
+      <div aria-live="polite" aria-busy={state.status === 'checking'}>
+        {state.status === 'idle' && (
+          <p className="muted">Enter the first name, last name and date of birth to look for people already on file.</p>
+        )}
+        {state.status === 'checking' && count === 0 && <p className="muted">Looking for people already on file…</p>}
+        {state.status === 'ready' && count === 0 && <p>No one on file matches these answers.</p>}
+        {state.status === 'error' && (
+          <p className="muted">
+            The search for people already on file did not answer ({state.error}). Saving checks again.
+          </p>
+        )}
+        {count > 0 && (state.status === 'ready' || state.status === 'checking') && (
+          <>
+            <p>
+              {count === 1 ? '1 person on file may be this person.' : `${count} people on file may be this person.`} If one of them
+              is, open their record instead of registering again.
+            </p>
+            <DuplicateCandidateList candidates={state.candidates} officeName={officeName} idPrefix="inline" />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+interface DuplicateConflictPanelProps {
+  conflict: DuplicateConflict;
+  panelRef: RefObject<HTMLElement | null>;
+  error?: string;
+  officeName: (code: string) => string;
+  onChange: (change: Partial<Pick<DuplicateConflict, 'confirmed' | 'note'>>) => void;
+}
+
+/** The 409 possible-duplicate: the candidates again, and the worker's confirmation before the resend. */
+function DuplicateConflictPanel({ conflict, panelRef, error, officeName, onChange }: DuplicateConflictPanelProps) {
+  const { body } = conflict;
+  return (
+    <section ref={panelRef} tabIndex={-1} className="duplicates duplicates--conflict" aria-labelledby="conflict-heading">
+      <h2 id="conflict-heading" className="duplicates__heading">
+        This person may already be on file
+      </h2>
+      <div aria-live="polite">
+        <p>
+          Nothing was saved. {body.candidates.length === 1 ? 'Check the person below' : 'Check the people below'}: if one
+          of them is this person, open their record. Otherwise confirm that none of them is, and save again.
+        </p>
+        <DuplicateCandidateList candidates={body.candidates} officeName={officeName} idPrefix="conflict" />
+      </div>
+      <CheckboxField
+        id="confirmNotDuplicate"
+        label="None of these is the same person"
+        checked={conflict.confirmed}
+        onCheckedChange={(confirmed) => onChange({ confirmed })}
+        error={error}
+      />
+      <TextAreaField
+        id="duplicateNote"
+        label="Note"
+        hint="How you know, for example a different middle name or mother's maiden name. Do not write an SSN."
+        value={conflict.note}
+        onValueChange={(note) => onChange({ note })}
+        maxLength={500}
+        optional
+      />
+    </section>
   );
 }
 

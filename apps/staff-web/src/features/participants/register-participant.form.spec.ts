@@ -1,4 +1,4 @@
-import { emptyRegisterForm, fromServerErrors, orderedErrors, toRequestInput, validateRegisterForm } from './register-participant.form';
+import { duplicateCheckRequest, emptyRegisterForm, fromServerErrors, orderedErrors, toRequestInput, validateRegisterForm } from './register-participant.form';
 
 const filled = () => ({
   ...emptyRegisterForm('DTW'),
@@ -58,5 +58,24 @@ describe('register participant form values', () => {
       ['programsOfInterest', 'programsOfInterest'],
       ['nickname', null],
     ]);
+  });
+
+  it.each([
+    ['no search without a last name', { lastName: ' ' }, '', null],
+    ['no search for a birth date the form rejects', { dateOfBirth: '1890-01-01' }, '', null],
+    ['no search for a half-typed birth date', { dateOfBirth: '1990-04' }, '', null],
+    ['name and birth date, trimmed; the phone when valid', {}, '', { firstName: 'Avery', lastName: 'Jones', dateOfBirth: '1990-04-15', phone: '614-555-0100' }],
+    ['a half-typed phone and e-mail are left out', { phone: '614', email: 'avery@' }, '', { firstName: 'Avery', lastName: 'Jones', dateOfBirth: '1990-04-15' }],
+    ['a complete SSN is searched with', { phone: '' }, ' 123456789 ', { firstName: 'Avery', lastName: 'Jones', dateOfBirth: '1990-04-15', ssn: '123456789' }],
+    ['a partial SSN is not', { phone: '' }, '123-45', { firstName: 'Avery', lastName: 'Jones', dateOfBirth: '1990-04-15' }],
+  ])('duplicate check request: %s', (_name, change, ssn, expected) => {
+    expect(duplicateCheckRequest({ ...filled(), ...change }, ssn)).toEqual(expected);
+  });
+
+  it('sends the SSN and the duplicate review with the registration when given', () => {
+    const review = { confirmedNotDuplicate: true as const, reviewedCandidateIds: ['p-9'] };
+    const result = validateRegisterForm(filled(), '123-45-6789', review);
+
+    expect(result.ok && result.request).toMatchObject({ ssn: '123-45-6789', duplicateReview: review });
   });
 });

@@ -1,6 +1,16 @@
-import { registerParticipantSchema, RegisterParticipantRequest } from '@waypoint/contracts';
+import {
+  duplicateCheckSchema,
+  DuplicateCheckRequest,
+  DuplicateReviewRequest,
+  registerParticipantSchema,
+  RegisterParticipantRequest,
+} from '@waypoint/contracts';
 
-/** What the form holds: strings as typed, before trimming and leaving out empty optional parts. */
+/**
+ * What the form holds: strings as typed, before trimming and leaving out empty optional parts.
+ * The SSN is deliberately not here: it lives only in the screen's state, so it can never
+ * reach the saved draft (see register-draft.store.ts) or anything else that keeps values.
+ */
 export interface RegisterFormValues {
   firstName: string;
   lastName: string;
@@ -34,6 +44,7 @@ export const FIELD_CONTROL_IDS: Record<string, string> = {
   firstName: 'firstName',
   lastName: 'lastName',
   dateOfBirth: 'dateOfBirth',
+  ssn: 'ssn',
   email: 'email',
   phone: 'phone',
   address: 'address-line1',
@@ -43,6 +54,7 @@ export const FIELD_CONTROL_IDS: Record<string, string> = {
   'address.postalCode': 'address-postalCode',
   office: 'office',
   programsOfInterest: 'programsOfInterest',
+  duplicateReview: 'confirmNotDuplicate',
 };
 
 /** Order of the fields on the form, for the error summary. */
@@ -50,8 +62,8 @@ const FIELD_ORDER = Object.keys(FIELD_CONTROL_IDS);
 
 export type FieldErrors = Record<string, string>;
 
-/** The request body: trimmed, with empty e-mail/phone and an all-empty address left out. */
-export function toRequestInput(values: RegisterFormValues): Record<string, unknown> {
+/** The request body: trimmed, with empty SSN/e-mail/phone and an all-empty address left out. */
+export function toRequestInput(values: RegisterFormValues, ssn = ''): Record<string, unknown> {
   const blank = (s: string) => s.trim() === '';
   const input: Record<string, unknown> = {
     firstName: values.firstName.trim(),
@@ -60,6 +72,7 @@ export function toRequestInput(values: RegisterFormValues): Record<string, unkno
     office: values.office,
     programsOfInterest: values.programsOfInterest,
   };
+  if (!blank(ssn)) input.ssn = ssn.trim();
   if (!blank(values.email)) input.email = values.email.trim();
   if (!blank(values.phone)) input.phone = values.phone.trim();
   const addressParts = [values.line1, values.city, values.state, values.postalCode];
@@ -76,9 +89,14 @@ export function toRequestInput(values: RegisterFormValues): Record<string, unkno
 
 export type ValidationResult = { ok: true; request: RegisterParticipantRequest } | { ok: false; errors: FieldErrors };
 
-/** Client-side check with the very schema the intake service uses; first message per field. */
-export function validateRegisterForm(values: RegisterFormValues): ValidationResult {
-  const parsed = registerParticipantSchema.safeParse(toRequestInput(values));
+/**
+ * Client-side check with the very schema the intake service uses; first message per field.
+ * `duplicateReview`: the worker's confirmation after a 409 possible-duplicate, sent as is.
+ */
+export function validateRegisterForm(values: RegisterFormValues, ssn = '', duplicateReview?: DuplicateReviewRequest): ValidationResult {
+  const input = toRequestInput(values, ssn);
+  if (duplicateReview) input.duplicateReview = duplicateReview;
+  const parsed = registerParticipantSchema.safeParse(input);
   if (parsed.success) return { ok: true, request: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
@@ -88,6 +106,33 @@ export function validateRegisterForm(values: RegisterFormValues): ValidationResu
   // The schema's message for an empty date speaks of the format; say what is missing instead.
   if (errors.dateOfBirth && values.dateOfBirth.trim() === '') errors.dateOfBirth = 'Enter the date of birth';
   return { ok: false, errors };
+}
+
+/** The fields the duplicate check reads: a change to one of them may change who matches. */
+export const IDENTITY_FIELDS: readonly (keyof RegisterFormValues)[] = ['firstName', 'lastName', 'dateOfBirth', 'email', 'phone'];
+
+/**
+ * The search-before-create request, once first name, last name and date of birth are valid
+ * (otherwise null). SSN, e-mail and phone are added when each one is valid on its own, so a
+ * half-typed phone number does not stop the search by name.
+ */
+export function duplicateCheckRequest(values: RegisterFormValues, ssn = ''): DuplicateCheckRequest | null {
+  const fields = registerParticipantSchema.shape;
+  const request: Record<string, string> = {
+    firstName: values.firstName.trim(),
+    lastName: values.lastName.trim(),
+    dateOfBirth: values.dateOfBirth.trim(),
+  };
+  // The registration's own field rules: no search for a birth date the form would reject anyway.
+  const coreValid = (['firstName', 'lastName', 'dateOfBirth'] as const).every((f) => fields[f].safeParse(request[f]).success);
+  if (!coreValid) return null;
+  const optional = { ssn: ssn.trim(), email: values.email.trim(), phone: values.phone.trim() };
+  for (const field of ['ssn', 'email', 'phone'] as const) {
+    const value = optional[field];
+    if (value && fields[field].safeParse(value).success) request[field] = value;
+  }
+  const parsed = duplicateCheckSchema.safeParse(request);
+  return parsed.success ? parsed.data : null;
 }
 
 /**

@@ -1,0 +1,78 @@
+import { useCallback } from 'react';
+import type { EnrollmentView, ExitReason } from '@waypoint/contracts';
+import { Tag } from '@waypoint/ui';
+import { useApi } from '../../api';
+import { PanelStatus } from './PanelStatus';
+import { formatCalendarDate } from './participant-format';
+import { useParticipantResource } from './useParticipantResource';
+
+const EXIT_REASON_TEXT: Record<ExitReason, string> = {
+  entered_employment: 'entered employment',
+  completed: 'completed the program',
+  moved: 'moved away',
+  incarcerated: 'incarcerated',
+  health: 'health or medical reasons',
+  deceased: 'deceased',
+  reserve_call_up: 'called up to reserve duty',
+  lost_contact: 'lost contact',
+  other: 'other reason',
+};
+
+/** The programs the person is (or was) enrolled in: read-only. */
+export function EnrollmentsPanel({ participantId }: { participantId: string }) {
+  const api = useApi();
+  const load = useCallback((signal: AbortSignal) => api.listEnrollments(participantId, signal), [api, participantId]);
+  const state = useParticipantResource(load);
+  if (state.status === 'forbidden' || state.status === 'skipped') return null;
+  const enrollments = state.data ?? [];
+
+  return (
+    <section className="panel panel--wide" aria-labelledby="enrollments-heading">
+      <h2 id="enrollments-heading">Enrollments</h2>
+      <PanelStatus state={state} what="enrollments" />
+      {state.status === 'ready' &&
+        (enrollments.length === 0 ? (
+          <p className="muted">Not enrolled in any program yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table" aria-labelledby="enrollments-heading">
+              <thead>
+                <tr>
+                  <th scope="col">Program</th>
+                  <th scope="col">Enrolled on</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {enrollments.map((e) => (
+                  <tr key={e.id} data-enrollment-id={e.id}>
+                    <th scope="row" className="data-table__name">
+                      {e.label}
+                    </th>
+                    <td>
+                      <time dateTime={e.enrolledOn}>{formatCalendarDate(e.enrolledOn)}</time>
+                    </td>
+                    <td>
+                      <EnrollmentStatus enrollment={e} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </section>
+  );
+}
+
+function EnrollmentStatus({ enrollment: e }: { enrollment: EnrollmentView }) {
+  if (e.status === 'open' || !e.exit) return <Tag tone="success">Open</Tag>;
+  return (
+    <>
+      <Tag>Exited</Tag>{' '}
+      <span>
+        on <time dateTime={e.exit.exitedOn}>{formatCalendarDate(e.exit.exitedOn)}</time> ({EXIT_REASON_TEXT[e.exit.reason] ?? e.exit.reason})
+      </span>
+    </>
+  );
+}
