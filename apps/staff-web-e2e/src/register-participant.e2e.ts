@@ -1,7 +1,8 @@
 /**
  * End-to-end test of the staff web against the running stack (web + gateway + services):
- * sign-in errors, registering a participant as an intake worker, and the journey phase
- * reaching the participant list. A plain script (not a Jest spec):
+ * sign-in errors, registering a participant as an intake worker, the journey phase
+ * reaching the participant list, the participant page panels, and the duplicate check
+ * (registering the same person again shows them with a score and opens their record). A plain script (not a Jest spec):
  *
  *   node -r ts-node/register/transpile-only apps/staff-web-e2e/src/register-participant.e2e.ts
  *
@@ -331,6 +332,78 @@ async function main(): Promise<void> {
       await page.getByRole('heading', { level: 1, name: fullName }).waitFor();
       const focused = await page.evaluate(() => document.activeElement?.tagName ?? '');
       assert(focused === 'H1', `focus after opening is on <${focused.toLowerCase()}>, expected the page heading`);
+    });
+
+    await step('participant page shows the read-only enrollments, eligibility and assessments panels', async () => {
+      for (const name of ['Enrollments', 'Eligibility', 'Assessments']) {
+        const panel = page.getByRole('region', { name });
+        await panel.waitFor();
+        // Loaded (not stuck on loading, not failed): a new person has no enrollment, determination or assessment yet.
+        await panel.getByRole('status').waitFor({ state: 'detached' }).catch(() => undefined);
+        assert((await panel.getByRole('alert').count()) === 0, `the ${name} panel shows an error: ${await panel.innerText()}`);
+      }
+      await page.getByText('Not enrolled in any program yet.').waitFor();
+      await page.getByText('No eligibility determination yet.').waitFor();
+      const rows = page.getByRole('table', { name: 'Assessments' }).locator('tbody tr');
+      assert((await rows.count()) >= 3, `the assessments table has ${await rows.count()} rows, expected one per kind`);
+      await checkAccessibility(page, 'the participant page with its panels');
+    });
+
+    await step('registering the same person again shows the record on file with its score, and opens it', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Participants' }).waitFor();
+      await page.getByRole('button', { name: 'Register participant' }).click();
+      await page.getByRole('form', { name: 'Register participant' }).waitFor();
+
+      // Search before create: the same name and date of birth find the person registered above.
+      const [check] = await Promise.all([
+        page.waitForResponse((r) => isApi(r, 'POST', '/api/participants/duplicate-check')),
+        (async () => {
+          await page.getByLabel('First name').fill(firstName);
+          await page.getByLabel('Last name').fill(lastName);
+          await page.getByLabel('Date of birth').fill('1990-04-15');
+        })(),
+      ]);
+      assert(check.status() === 200, `POST /api/participants/duplicate-check answered ${check.status()}: ${await check.text()}`);
+      const inline = page.getByRole('region', { name: 'Already on file?' });
+      const candidate = inline.locator(`li[data-candidate-id="${participantId}"]`);
+      await candidate.waitFor();
+      const score = (await candidate.getByTestId(`match-score-${participantId}`).innerText()).trim();
+      const level = (await candidate.getByTestId(`match-level-${participantId}`).innerText()).trim();
+      console.log(`    candidate on file: ${fullName}, ${score}, ${level}`);
+      assert(/^Score \d{1,3} of 100$/.test(score), `unexpected score text "${score}"`);
+      assert(/^(Certain|Likely) match$/.test(level), `same name and date of birth shows "${level}", expected a certain or likely match`);
+      assert((await candidate.innerText()).includes('04/15/1990'), 'the candidate does not show the date of birth');
+      await checkAccessibility(page, 'the register form with a duplicate candidate');
+      await screenshot(page, '09-duplicate-candidate.png');
+
+      // Saving anyway is held back: 409, nothing written, the candidates again with the choice to confirm.
+      await page.getByLabel(/^E-mail/).fill(`avery.again.${stamp}@example.org`);
+      const programs = page.getByRole('group', { name: 'Programs of interest' });
+      await programs.getByRole('checkbox').first().check();
+      const office = page.getByLabel('Office');
+      if (!(await office.inputValue())) {
+        const firstOffice = await office.locator('option:not([value=""])').first().getAttribute('value');
+        assert(firstOffice, 'the office list is empty (GET /api/reference)');
+        await office.selectOption(firstOffice);
+      }
+      const [conflict] = await Promise.all([
+        page.waitForResponse((r) => isApi(r, 'POST', '/api/participants')),
+        page.getByRole('button', { name: 'Save participant' }).click(),
+      ]);
+      assert(conflict.status() === 409, `saving the same person again answered ${conflict.status()}, expected 409`);
+      const summary = page.getByRole('region', { name: 'This person may already be on file' });
+      await summary.waitFor();
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-labelledby') === 'conflict-heading');
+      await summary.getByLabel('None of these is the same person').waitFor();
+      await checkAccessibility(page, 'the register form after a possible-duplicate 409');
+      await screenshot(page, '10-duplicate-conflict.png');
+
+      // LINK: open the existing record instead of creating a second one.
+      await summary.locator(`li[data-candidate-id="${participantId}"]`).getByRole('link', { name: /^Open this record/ }).click();
+      await page.waitForURL((url) => url.hash === `#/participants/${encodeURIComponent(participantId)}`);
+      await page.getByRole('heading', { level: 1, name: fullName }).waitFor();
+      await screenshot(page, '11-duplicate-opened.png');
     });
 
     await step('sign out returns to the sign-in screen', async () => {

@@ -1,16 +1,12 @@
 import { useCallback } from 'react';
-import type { EligibilityReasonView, EligibilityStatusName, ProgramEligibilityView } from '@waypoint/contracts';
+import { ELIGIBILITY_STATUS_LABELS, type EligibilityReasonView, type EligibilityStatusName, type ProgramEligibilityView } from '@waypoint/contracts';
 import { Tag, type TagTone } from '@waypoint/ui';
 import { useApi } from '../../api';
 import { PanelStatus } from './PanelStatus';
 import { formatInstant, formatInstantDate } from './participant-format';
 import { useParticipantResource } from './useParticipantResource';
 
-const STATUS: Record<EligibilityStatusName, { text: string; tone: TagTone }> = {
-  eligible: { text: 'Eligible', tone: 'success' },
-  not_eligible: { text: 'Not eligible', tone: 'error' },
-  undetermined: { text: 'Undetermined', tone: 'warning' },
-};
+const STATUS_TONE: Record<EligibilityStatusName, TagTone> = { eligible: 'success', not_eligible: 'error', undetermined: 'warning' };
 
 const OUTCOME: Record<EligibilityReasonView['outcome'], string> = {
   passed: 'Met',
@@ -64,8 +60,8 @@ function ProgramEligibility({ result }: { result: ProgramEligibilityView }) {
     <li className="program-eligibility">
       <div className="program-eligibility__head">
         <h3 id={headingId}>{result.label}</h3>
-        <Tag tone={STATUS[result.status].tone} testId={`eligibility-status-${result.program}`}>
-          {STATUS[result.status].text}
+        <Tag tone={STATUS_TONE[result.status]} testId={`eligibility-status-${result.program}`}>
+          {ELIGIBILITY_STATUS_LABELS[result.status] ?? result.status}
         </Tag>
         <span className="muted">
           {expired ? 'Expired' : 'Valid until'} <time dateTime={result.expiresAt}>{formatInstantDate(result.expiresAt)}</time>

@@ -1,22 +1,10 @@
 import { useCallback } from 'react';
-import type { EnrollmentView, ExitReason } from '@waypoint/contracts';
+import { EXIT_REASON_LABELS, type EnrollmentView } from '@waypoint/contracts';
 import { Tag } from '@waypoint/ui';
 import { useApi } from '../../api';
 import { PanelStatus } from './PanelStatus';
 import { formatCalendarDate } from './participant-format';
 import { useParticipantResource } from './useParticipantResource';
-
-const EXIT_REASON_TEXT: Record<ExitReason, string> = {
-  entered_employment: 'entered employment',
-  completed: 'completed the program',
-  moved: 'moved away',
-  incarcerated: 'incarcerated',
-  health: 'health or medical reasons',
-  deceased: 'deceased',
-  reserve_call_up: 'called up to reserve duty',
-  lost_contact: 'lost contact',
-  other: 'other reason',
-};
 
 /** The programs the person is (or was) enrolled in: read-only. */
 export function EnrollmentsPanel({ participantId }: { participantId: string }) {
@@ -71,7 +59,7 @@ function EnrollmentStatus({ enrollment: e }: { enrollment: EnrollmentView }) {
     <>
       <Tag>Exited</Tag>{' '}
       <span>
-        on <time dateTime={e.exit.exitedOn}>{formatCalendarDate(e.exit.exitedOn)}</time> ({EXIT_REASON_TEXT[e.exit.reason] ?? e.exit.reason})
+        on <time dateTime={e.exit.exitedOn}>{formatCalendarDate(e.exit.exitedOn)}</time> ({EXIT_REASON_LABELS[e.exit.reason] ?? e.exit.reason})
       </span>
     </>
   );

@@ -104,14 +104,14 @@ describe('participant page panels', () => {
     const rows = within(enrollments).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent?.replace(/\s+/g, ' '))).toEqual([
       'SNAP E&T02/01/2026Open',
-      'WIOA Adult01/12/2026Exited on 03/31/2026 (entered employment)',
+      'WIOA Adult01/12/2026Exited on 03/31/2026 (Entered employment)',
     ]);
 
     const eligibility = screen.getByRole('region', { name: 'Eligibility' });
     await within(eligibility).findByRole('heading', { level: 3, name: 'WIOA Dislocated Worker' });
     expect(within(eligibility).queryByText('Older determination')).toBeNull();
     expect(within(eligibility).getByTestId('eligibility-status-WIOA_ADULT').textContent).toBe('Eligible');
-    expect(within(eligibility).getByTestId('eligibility-status-WIOA_DISLOCATED_WORKER').textContent).toBe('Undetermined');
+    expect(within(eligibility).getByTestId('eligibility-status-WIOA_DISLOCATED_WORKER').textContent).toBe('Undetermined: a fact is missing');
     const reasons = within(eligibility).getByRole('list', { name: 'Reasons for WIOA Dislocated Worker' });
     expect(reasons.textContent).toContain('Unknown: Not known whether laid off Would be resolved by: Layoff notice or separation letter.');
     expect(reasons.textContent).toContain('Met: Age 35 is at least 18');
