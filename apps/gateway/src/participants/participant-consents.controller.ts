@@ -55,7 +55,7 @@ export class ParticipantConsentsController {
   @Roles(...IntakeAccess.writeConsents)
   @ApiOperation({
     summary: 'Record a signed consent / release of information',
-    description: `expiresOn must be after grantedOn and at most ${CONSENT_MAX_YEARS} years later; grantedOn not in the future. Publishes intake.participant.consent-recorded.`,
+    description: `expiresOn must be after grantedOn and at most ${CONSENT_MAX_YEARS} years later; grantedOn not in the future. Publishes intake.consent.recorded.`,
   })
   @ApiBody({ schema: jsonSchema(recordConsentSchema) })
   @ApiCreatedResponse({ description: 'ConsentView' })

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
+  envelopeSchema,
   Topics,
   type DuplicateConflictBody,
   type EventEnvelope,
@@ -192,6 +193,7 @@ describe('intake participants API', () => {
       reader.json<EventEnvelope<ParticipantUpdatedV1>>().find((e) => e.participantId === id && e.type === 'intake.participant.updated'),
     );
     expect(event).toMatchObject({ version: 1, data: { version: 2, changedFields: ['phone', 'office'], changes: { office: 'north-ajc' } } });
+    expect(envelopeSchema.safeParse(event).success).toBe(true); // what every consumer checks first
     expect(JSON.stringify(event)).not.toContain('0199');
 
     await http.patch(`/participants/${id}`).set('authorization', worker).set('if-match', '"1"').send({ office: 'downtown-ajc' }).expect(409);
@@ -200,5 +202,25 @@ describe('intake participants API', () => {
     expect(unknown.body.errors).toEqual([{ field: 'office', message: 'Unknown office: atlantis' }]);
     const after = await http.get(`/participants/${id}`).set('authorization', worker).expect(200);
     expect(after.body).toMatchObject({ office: 'north-ajc', version: 2 });
+  });
+
+  it('publishes consent records and revocations as valid envelopes', async () => {
+    const id = (await http.post('/participants').set('authorization', worker).send(person('Wanda', { phone: '612-555-0166' })).expect(201)).body.id;
+    await waitFor('the outbox to drain', () => app.get(ParticipantsRepository).collection.findOne({ _id: id, outboxPending: false } as never));
+    const today = new Date().toISOString().slice(0, 10);
+    const consent = await http
+      .post(`/participants/${id}/consents`)
+      .set('authorization', worker)
+      .send({ partner: 'County Library', purpose: 'Digital skills class', scopes: ['contact'], grantedOn: today, expiresOn: `${Number(today.slice(0, 4)) + 2}-01-01`, signedBy: 'participant' })
+      .expect(201);
+    await waitFor('the outbox to drain', () => app.get(ParticipantsRepository).collection.findOne({ _id: id, outboxPending: false } as never));
+    await http.post(`/participants/${id}/consents/${consent.body.id}/revoke`).set('authorization', worker).send({ reason: 'Class cancelled' }).expect(200);
+    const events = await waitFor('both consent events', () => {
+      const found = reader.json<EventEnvelope>().filter((e) => e.participantId === id && e.type.startsWith('intake.consent.'));
+      return found.length === 2 && found;
+    });
+    expect(events.map((e) => e.type).sort()).toEqual(['intake.consent.recorded', 'intake.consent.revoked']);
+    for (const e of events) expect(envelopeSchema.safeParse(e).success).toBe(true);
+    expect(events.find((e) => e.type === 'intake.consent.recorded')?.data).toMatchObject({ consentId: consent.body.id, partner: 'County Library', scopes: ['contact'] });
   });
 });

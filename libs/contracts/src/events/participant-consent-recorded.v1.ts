@@ -5,7 +5,7 @@ import { CONSENT_SCOPES } from '../participant';
 
 /** A consent / release of information was signed: which partner may see what, until when. */
 export const participantConsentRecordedV1 = defineEvent(
-  'intake.participant.consent-recorded',
+  'intake.consent.recorded',
   1,
   Topics.intake,
   z.object({

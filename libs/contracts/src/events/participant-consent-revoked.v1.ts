@@ -4,7 +4,7 @@ import { Topics } from '../topics';
 
 /** A consent was revoked: the partner may no longer see the participant's information. */
 export const participantConsentRevokedV1 = defineEvent(
-  'intake.participant.consent-revoked',
+  'intake.consent.revoked',
   1,
   Topics.intake,
   z.object({
