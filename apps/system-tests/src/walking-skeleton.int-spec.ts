@@ -108,10 +108,17 @@ describe('walking skeleton: register a participant and follow their journey', ()
     const res = await api<{ errors: { field: string; message: string }[] }>(token, 'POST', '/participants', {
       ...person(lastName),
       dateOfBirth: '1988-02-31',
-      programsOfInterest: ['NOT_A_PROGRAM'],
+      programsOfInterest: ['not a program'],
     });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e) => e.field).sort()).toEqual(['dateOfBirth', 'programsOfInterest.0']);
+    // Well-formed but not configured: 422 from the program catalogue.
+    const unknown = await api<{ errors: { field: string; message: string }[] }>(token, 'POST', '/participants', {
+      ...person(lastName),
+      programsOfInterest: ['NOT_A_PROGRAM'],
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors.map((e) => e.field)).toEqual(['programsOfInterest.0']);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await listByName(lastName)).toEqual([]);
     expect(intakeEvents.json<EventEnvelope<{ lastName: string }>>().some((e) => e.data.lastName === lastName)).toBe(false);
