@@ -347,6 +347,7 @@ async function main(): Promise<void> {
       const rows = page.getByRole('table', { name: 'Assessments' }).locator('tbody tr');
       assert((await rows.count()) >= 3, `the assessments table has ${await rows.count()} rows, expected one per kind`);
       await checkAccessibility(page, 'the participant page with its panels');
+      await screenshot(page, '09-participant-panels.png');
     });
 
     await step('registering the same person again shows the record on file with its score, and opens it', async () => {
@@ -375,7 +376,7 @@ async function main(): Promise<void> {
       assert(/^(Certain|Likely) match$/.test(level), `same name and date of birth shows "${level}", expected a certain or likely match`);
       assert((await candidate.innerText()).includes('04/15/1990'), 'the candidate does not show the date of birth');
       await checkAccessibility(page, 'the register form with a duplicate candidate');
-      await screenshot(page, '09-duplicate-candidate.png');
+      await screenshot(page, '10-duplicate-candidate.png');
 
       // Saving anyway is held back: 409, nothing written, the candidates again with the choice to confirm.
       await page.getByLabel(/^E-mail/).fill(`avery.again.${stamp}@example.org`);
@@ -397,13 +398,13 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => document.activeElement?.getAttribute('aria-labelledby') === 'conflict-heading');
       await summary.getByLabel('None of these is the same person').waitFor();
       await checkAccessibility(page, 'the register form after a possible-duplicate 409');
-      await screenshot(page, '10-duplicate-conflict.png');
+      await screenshot(page, '11-duplicate-conflict.png');
 
       // LINK: open the existing record instead of creating a second one.
       await summary.locator(`li[data-candidate-id="${participantId}"]`).getByRole('link', { name: /^Open this record/ }).click();
       await page.waitForURL((url) => url.hash === `#/participants/${encodeURIComponent(participantId)}`);
       await page.getByRole('heading', { level: 1, name: fullName }).waitFor();
-      await screenshot(page, '11-duplicate-opened.png');
+      await screenshot(page, '12-duplicate-opened.png');
     });
 
     await step('sign out returns to the sign-in screen', async () => {

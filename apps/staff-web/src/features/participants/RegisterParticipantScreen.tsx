@@ -155,7 +155,7 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
         <a href={hrefs.participants()}>Participants</a>
       </p>
       <h1 tabIndex={-1}>Register participant</h1>
-      <p className="lead">One person, one record: search the participant list first if they may already be registered.</p>
+      <p className="lead">One person, one record: as you type, Waypoint looks for people already on file.</p>
 
       <div ref={summaryRef} tabIndex={-1} className="error-summary-anchor">
         {(summary.length > 0 || failure) && (
@@ -383,8 +383,11 @@ function DuplicateConflictPanel({ conflict, panelRef, error, officeName, onChang
       </h2>
       <div aria-live="polite">
         <p>
-          Nothing was saved. {body.candidates.length === 1 ? 'Check the person below' : 'Check the people below'}: if one
-          of them is this person, open their record. Otherwise confirm that none of them is, and save again.
+          Nothing was saved.{' '}
+          {body.candidates.length === 1
+            ? 'Check the person below: if they are the person you are registering, open their record.'
+            : 'Check the people below: if one of them is the person you are registering, open their record.'}{' '}
+          Otherwise confirm below, and save again.
         </p>
         <DuplicateCandidateList candidates={body.candidates} officeName={officeName} idPrefix="conflict" />
       </div>
