@@ -1,7 +1,7 @@
 import { ConsumerGroups } from '@waypoint/contracts';
 import { randomUUID } from 'node:crypto';
 import { JsonLogger } from '@waypoint/platform';
-import { InProcessService, participantRegistered } from '@waypoint/platform/testing';
+import { InProcessService, itKeepsTheParticipantDirectoryCurrent, participantRegistered } from '@waypoint/platform/testing';
 import { FollowupAppModule } from '../app.module';
 import { loadFollowupConfig } from '../config';
 
@@ -41,6 +41,23 @@ describe('followup: the roster', () => {
       status: 'not_exited',
     });
     expect(await svc.db.collection<{ _id: string }>('followup_roster').countDocuments({ _id: participantId })).toBe(1);
+  });
+
+  itKeepsTheParticipantDirectoryCurrent({
+    svc: () => svc,
+    group,
+    collection: 'followup_roster',
+    pathOf: (id) => `/roster/${id}`,
+    roles: ['supervisor'],
+    completed: ({ participantId, registeredAt }) => ({
+      participantId,
+      firstName: 'Ada',
+      lastName: 'Mensah',
+      office: 'east-ajc',
+      registeredAt,
+      exitDate: null,
+      status: 'not_exited',
+    }),
   });
 
   it('answers 404 for someone it has not heard of, 401 without a token and 403 to a role without access', async () => {

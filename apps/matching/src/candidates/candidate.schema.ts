@@ -1,10 +1,15 @@
 import { Schema } from 'mongoose';
 import type { ProgramCode } from '@waypoint/contracts';
+import { directoryEntryPaths, type DirectoryEntryBase } from '@waypoint/platform';
 
 export const CANDIDATE_MODEL = 'Candidate';
 
-/** A candidate profile, seeded from registration; `_id` is the participantId. */
-export interface CandidateDocument {
+/**
+ * A candidate profile, seeded from registration and kept current from corrections; `_id` is the participantId.
+ * `version` / `awaitingRegistration`: see applyParticipantUpdate in @waypoint/platform (an entry
+ * made by an update before the registration is left out of reads until the registration arrives).
+ */
+export interface CandidateDocument extends DirectoryEntryBase {
   _id: string;
   firstName: string;
   lastName: string;
@@ -19,6 +24,7 @@ export const candidateSchema = new Schema<CandidateDocument>(
     lastName: { type: String, required: true },
     office: { type: String, required: true },
     programsOfInterest: { type: [String], required: true },
+    ...directoryEntryPaths,
   },
   { collection: 'candidates', versionKey: false },
 );

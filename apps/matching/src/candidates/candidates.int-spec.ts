@@ -1,7 +1,7 @@
 import { ConsumerGroups } from '@waypoint/contracts';
 import { randomUUID } from 'node:crypto';
 import { JsonLogger } from '@waypoint/platform';
-import { InProcessService, participantRegistered } from '@waypoint/platform/testing';
+import { InProcessService, itKeepsTheParticipantDirectoryCurrent, participantRegistered } from '@waypoint/platform/testing';
 import { MatchingAppModule } from '../app.module';
 import { loadMatchingConfig } from '../config';
 
@@ -39,6 +39,21 @@ describe('matching: candidate profiles', () => {
       programsOfInterest: ['WIOA_ADULT'],
     });
     expect(await svc.db.collection<{ _id: string }>('candidates').countDocuments({ _id: participantId })).toBe(1);
+  });
+
+  itKeepsTheParticipantDirectoryCurrent({
+    svc: () => svc,
+    group,
+    collection: 'candidates',
+    pathOf: (id) => `/candidates/${id}`,
+    roles: ['job_developer'],
+    completed: ({ participantId, programsOfInterest }) => ({
+      participantId,
+      firstName: 'Ada',
+      lastName: 'Mensah',
+      office: 'east-ajc',
+      programsOfInterest,
+    }),
   });
 
   it('answers 404 for someone it has not heard of, 401 without a token and 403 to a role without access', async () => {

@@ -1,7 +1,7 @@
 import { ConsumerGroups } from '@waypoint/contracts';
 import { randomUUID } from 'node:crypto';
 import { JsonLogger } from '@waypoint/platform';
-import { InProcessService, participantRegistered } from '@waypoint/platform/testing';
+import { InProcessService, itKeepsTheParticipantDirectoryCurrent, participantRegistered } from '@waypoint/platform/testing';
 import { TrainingAppModule } from '../app.module';
 import { loadTrainingConfig } from '../config';
 
@@ -33,6 +33,15 @@ describe('training: the learner directory', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ participantId, firstName: 'Linh', lastName: 'Nguyen', office: 'north-ajc' });
     expect(await svc.db.collection<{ _id: string }>('learners').countDocuments({ _id: participantId })).toBe(1);
+  });
+
+  itKeepsTheParticipantDirectoryCurrent({
+    svc: () => svc,
+    group,
+    collection: 'learners',
+    pathOf: (id) => `/learners/${id}`,
+    roles: ['trainer'],
+    completed: ({ participantId }) => ({ participantId, firstName: 'Ada', lastName: 'Mensah', office: 'east-ajc' }),
   });
 
   it('answers 404 for someone it has not heard of, 401 without a token and 403 to a role without access', async () => {

@@ -5,3 +5,4 @@ export * from './service-process';
 export * from './in-process-service';
 export * from './participant-registered.builder';
 export * from './participant-updated.builder';
+export * from './participant-directory.suite';
