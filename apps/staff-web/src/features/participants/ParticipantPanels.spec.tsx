@@ -99,6 +99,7 @@ describe('participant page panels', () => {
 
     expect(screen.getByTestId('ssn-masked').textContent).toBe('***-**-6789');
     expect(document.body.textContent).not.toContain('123-45');
+    expect(screen.queryByTestId('duplicate-review')).toBeNull();
 
     const enrollments = await screen.findByRole('table', { name: 'Enrollments' });
     const rows = within(enrollments).getAllByRole('row').slice(1);
@@ -180,5 +181,23 @@ describe('participant page panels', () => {
     fake.on(ENROLLMENTS, { status: 200, body: [] });
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await within(enrollments).findByText('Not enrolled in any program yet.')).toBeTruthy();
+  });
+
+  it('says when the person was registered despite likely duplicates, with links to the records reviewed', async () => {
+    fake = signedInAt('#/participants/p-5', aUser({ roles: ['case_manager'] }));
+    answerEverything();
+    fake.on('GET /api/participants/p-5', {
+      status: 200,
+      body: aParticipantPage({
+        id: 'p-5',
+        duplicateReview: { confirmedBy: 'intake.worker', confirmedAt: '2026-01-10T15:00:00.000Z', reviewedCandidateIds: ['p-9'], note: 'Twin sister' },
+      }),
+    });
+    render(<App />);
+
+    const review = await screen.findByTestId('duplicate-review');
+    expect(review.textContent).toContain('intake.worker confirmed it is someone else');
+    expect(review.textContent).toContain('Note: Twin sister');
+    expect(within(review).getByRole('link', { name: 'Reviewed record p-9' }).getAttribute('href')).toBe('#/participants/p-9');
   });
 });

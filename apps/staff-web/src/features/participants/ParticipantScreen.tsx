@@ -200,6 +200,26 @@ function ParticipantDetails({ participant: p, officeName, programLabel }: Partic
           {p.registeredBy && <span className="muted"> by {p.registeredBy}</span>}
         </dd>
       </div>
+      {p.duplicateReview && (
+        <div>
+          <dt>Duplicate review</dt>
+          <dd data-testid="duplicate-review">
+            Registered although {p.duplicateReview.reviewedCandidateIds.length === 1 ? 'a record on file looked' : 'records on file looked'}{' '}
+            like the same person; {p.duplicateReview.confirmedBy} confirmed it is someone else on{' '}
+            <time dateTime={p.duplicateReview.confirmedAt}>{formatInstant(p.duplicateReview.confirmedAt)}</time>.
+            {p.duplicateReview.note && <span> Note: {p.duplicateReview.note}</span>}
+            <ul className="plain-list">
+              {p.duplicateReview.reviewedCandidateIds.map((candidateId) => (
+                <li key={candidateId}>
+                  <a href={hrefs.participant(candidateId)}>
+                    Reviewed record <code>{candidateId}</code>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
       <div>
         <dt>Participant id</dt>
         <dd>
