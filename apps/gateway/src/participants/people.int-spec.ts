@@ -69,7 +69,7 @@ describe('people through the gateway', () => {
       .expect(200);
     const check = exact.body as DuplicateCheckResponse;
     expect(check.candidates[0]).toMatchObject({ participant: { id: created.body.id }, score: 100, level: 'certain' });
-    expect(check.candidates[0].reasons.map((r) => r.rule)).toEqual(['name-dob', 'ssn-dob']);
+    expect(check.candidates[0].reasons.map((r) => r.rule)).toEqual(['name-dob', 'ssn-dob', 'ssn-exact']);
     expect(check.reviewRequiredFor).toEqual([created.body.id]);
 
     // Names swapped, no SSN: still found, 'likely'.
@@ -79,6 +79,13 @@ describe('people through the gateway', () => {
     expect(swapped.body.candidates).toEqual([
       expect.objectContaining({ participant: expect.objectContaining({ id: created.body.id }), score: 70, level: 'likely' }),
     ]);
+
+    // The whole SSN with a mistyped date of birth: still likely.
+    const typo = await worker()
+      .post('/participants/duplicate-check', { firstName: existing.firstName, lastName: existing.lastName, dateOfBirth: '2001-01-01', ssn })
+      .expect(200);
+    expect(typo.body.candidates[0]).toMatchObject({ participant: { id: created.body.id }, level: 'likely' });
+    expect(typo.body.candidates[0].reasons.map((r: { rule: string }) => r.rule)).toEqual(['name-other-dob', 'ssn-exact', 'dob-differs']);
 
     // Only the phone (and the birthday) in common: 'possible', no review needed. (With
     // another date of birth too, a shared phone alone scores nothing: households share one.)
@@ -149,8 +156,9 @@ describe('people through the gateway', () => {
       expect(res.text).not.toContain(digits);
       expect(res.text).not.toContain(ssn);
     }
-    // Same SSN last four + date of birth under another name: found by the SSN key.
-    expect(answers[5].body.candidates[0]).toMatchObject({ participant: { id }, reasons: [expect.objectContaining({ rule: 'ssn-dob' })] });
+    // The same SSN and date of birth under another name: found by the SSN keys, certain.
+    expect(answers[5].body.candidates[0]).toMatchObject({ participant: { id }, level: 'certain' });
+    expect(answers[5].body.candidates[0].reasons.map((r: { rule: string }) => r.rule)).toEqual(['ssn-dob', 'ssn-exact']);
 
     const audit = gw.app.get<Connection>(getConnectionToken()).collection('audit_log');
     const entry = await waitFor('the audited read', () =>
@@ -290,6 +298,26 @@ describe('people through the gateway', () => {
     expect(page.participant).toMatchObject({ version: 2, office: 'north-ajc' });
 
     await gw.as('trainer').patch(`/participants/${id}`, { version: 2, office: 'downtown-ajc' }).expect(403);
+  });
+
+  it('documents every route in OpenAPI with the contract schemas', async () => {
+    const res = await gw.as().get('/docs-json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/participants/duplicate-check',
+        '/api/participants/{id}/consents',
+        '/api/participants/{id}/consents/{consentId}/revoke',
+        '/api/sessions',
+        '/api/sessions/{id}',
+        '/api/sessions/{id}/registrations',
+        '/api/sessions/{id}/attendees',
+        '/api/sessions/{id}/close',
+      ]),
+    );
+    expect(res.body.paths['/api/participants/{id}'].patch.requestBody.content['application/json'].schema.properties).toHaveProperty('dateOfBirth');
+    const consent = res.body.paths['/api/participants/{id}/consents'].post.requestBody.content['application/json'].schema;
+    expect(consent.properties.scopes.items.enum).toEqual(['contact', 'enrollment', 'assessments', 'barriers', 'employment', 'education']);
+    expect(res.body.paths['/api/participants'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('duplicateReview');
   });
 
   it('refuses roles outside IntakeAccess before forwarding', async () => {

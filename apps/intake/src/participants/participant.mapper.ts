@@ -82,6 +82,7 @@ export function toSubject(doc: ParticipantDocument): { doc: ParticipantDocument 
     lastName: doc.lastName,
     dateOfBirth: doc.dateOfBirth,
     ...(doc.ssn?.last4DobHash ? { ssnLast4Dob: doc.ssn.last4DobHash } : {}),
+    ...(doc.ssn?.hash ? { ssnHash: doc.ssn.hash } : {}),
     ...(doc.email ? { email: doc.email } : {}),
     ...(doc.phone ? { phone: doc.phone } : {}),
   };

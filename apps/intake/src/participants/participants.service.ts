@@ -260,10 +260,11 @@ export class ParticipantsService {
   private async findDuplicates(input: DuplicateCheckRequest, ssnDigits: string | undefined) {
     const keys = matchKeys({ ...input, ssn: ssnDigits }, this.pii.hashSsnLast4);
     if (!keys.ok) throw validationError([{ field: 'ssn', message: keys.error.message }]);
+    const ssnHash = ssnDigits ? this.pii.hashSsn(ssnDigits) : undefined;
     const docs = await this.repo.findCandidates({
       ...nameSearchKeys(input),
       ...(keys.keys.ssnLast4Dob ? { ssnLast4DobHash: keys.keys.ssnLast4Dob } : {}),
-      ...(ssnDigits ? { ssnHash: this.pii.hashSsn(ssnDigits) } : {}),
+      ...(ssnHash ? { ssnHash } : {}),
       ...(keys.keys.email ? { email: keys.keys.email } : {}),
       ...(keys.keys.phone ? { phone: keys.keys.phone } : {}),
     });
@@ -272,6 +273,7 @@ export class ParticipantsService {
       lastName: input.lastName,
       dateOfBirth: input.dateOfBirth,
       ...(keys.keys.ssnLast4Dob ? { ssnLast4Dob: keys.keys.ssnLast4Dob } : {}),
+      ...(ssnHash ? { ssnHash } : {}),
       ...(keys.keys.email ? { email: keys.keys.email } : {}),
       ...(keys.keys.phone ? { phone: keys.keys.phone } : {}),
     };

@@ -14,6 +14,7 @@ const ana: DuplicateSubject = {
   email: 'ana.h@example.org',
   phone: '(612) 555-0134',
   ssnLast4Dob: 'hash-6789-1990-04-02',
+  ssnHash: 'hash-123456789',
 };
 /** Ana as the new registration gives her, without contact details or SSN unless a case adds them. */
 const bare = (change: Partial<DuplicateSubject> = {}): DuplicateSubject => ({
@@ -37,6 +38,9 @@ describe('scoreDuplicate: levels', () => {
     ['name, date of birth and e-mail', 'certain', bare({ email: ' ANA.H@example.org' })],
     ['name, date of birth and phone in another format', 'certain', bare({ phone: '+1 612 555 0134' })],
     ['name, date of birth and SSN', 'certain', bare({ ssnLast4Dob: ana.ssnLast4Dob })],
+    ['whole SSN and date of birth under a new name', 'certain', bare({ firstName: 'Anita', lastName: 'Olsen', ssnLast4Dob: ana.ssnLast4Dob, ssnHash: ana.ssnHash })],
+    ['same name and whole SSN, a mistyped date of birth', 'likely', bare({ dateOfBirth: '1990-02-04', ssnLast4Dob: 'hash-6789-1990-02-04', ssnHash: ana.ssnHash })],
+    ['whole SSN only, other name and date of birth', 'possible', { firstName: 'José', lastName: 'Ruiz', dateOfBirth: '1961-07-30', ssnHash: ana.ssnHash }],
     ['twin: same surname and date of birth, other first name', 'possible', bare({ firstName: 'Lucía' })],
     ['twin sharing the household phone', 'possible', bare({ firstName: 'Lucía', phone: '612-555-0134' })],
     ['twin sharing household phone and e-mail', 'possible', bare({ firstName: 'Lucía', phone: '6125550134', email: ana.email })],

@@ -13,6 +13,8 @@ export interface DuplicateSubject {
   /** ISO date, YYYY-MM-DD. */
   dateOfBirth: string;
   ssnLast4Dob?: string;
+  /** Keyed hash of the whole SSN (never the number): the exact match. */
+  ssnHash?: string;
   email?: string;
   phone?: string;
 }
@@ -22,6 +24,7 @@ export type DuplicateLevel = 'certain' | 'likely' | 'possible' | 'none';
 export type DuplicateRule =
   | 'name-dob'
   | 'ssn-dob'
+  | 'ssn-exact'
   | 'name-part-dob'
   | 'surname-similar-dob'
   | 'given-similar-dob'
@@ -56,6 +59,12 @@ export const DUPLICATE_WEIGHTS: Readonly<Record<DuplicateRule, number>> = {
   'name-dob': 70,
   /** Same hash of SSN last four + date of birth: 1 in 10,000 within one birth date. */
   'ssn-dob': 70,
+  /**
+   * The whole SSN is the same (on top of 'ssn-dob' when the birthday matches too). With
+   * another birthday it still makes the same person likely when the name agrees: one of
+   * the two dates was probably mistyped.
+   */
+  'ssn-exact': 60,
   /** Same given name and a shared surname word, one side has more name words (García-López / García). */
   'name-part-dob': 60,
   /** Same given name and date of birth, surname within typo distance. */
@@ -184,6 +193,9 @@ export function scoreDuplicate(newPerson: DuplicateSubject, existing: DuplicateS
 
   if (newPerson.ssnLast4Dob && newPerson.ssnLast4Dob === existing.ssnLast4Dob) {
     add('ssn-dob', 'Same last four SSN digits and same date of birth.');
+  }
+  if (newPerson.ssnHash && newPerson.ssnHash === existing.ssnHash) {
+    add('ssn-exact', sameDob ? 'Same SSN (all nine digits).' : 'Same SSN (all nine digits) but a different date of birth: check both dates.');
   }
 
   const emailMatches =
