@@ -92,11 +92,11 @@ describe('register participant: search before create', () => {
     type(/^Phone/, '(614) 555-010');
     type(/^Phone/, '(614) 555-0100');
     type(/^Social Security number/, '123-45-6789');
-    await sleep(DUPLICATE_CHECK_DEBOUNCE_MS + 100);
+    await waitFor(() => expect(fake.callsTo(CHECK)).toHaveLength(2), { timeout: DUPLICATE_CHECK_DEBOUNCE_MS + 2000 });
     releaseFirst();
 
     await within(candidatesSection()).findByRole('heading', { level: 3, name: 'Fresh Jones' });
-    await sleep(50);
+    await sleep(DUPLICATE_CHECK_DEBOUNCE_MS + 100);
     expect(within(candidatesSection()).queryByText('Stale Jones')).toBeNull();
     const checks = fake.callsTo(CHECK);
     expect(checks).toHaveLength(2);
