@@ -10,6 +10,10 @@ import type { ParticipantUpdatedV1 } from '@waypoint/contracts';
  * N from the update that made version N. An update is applied only if it is newer than the
  * entry, so a redelivered or late update never moves the entry backwards. Entries written
  * before versions existed have no `version`: they count as 1 (registration).
+ * The guard is per entry, not per field: an older update that arrives after a newer one is
+ * dropped whole, even for fields the newer one did not touch. That is safe because intake
+ * publishes a person's events in order on one partition (keyed by participantId, from its
+ * outbox), so an older one after a newer one is only ever a redelivery of one applied already.
  *
  * An update for someone the directory has not seen registered yet (the registered event is
  * still to come, or the read model is being rebuilt) is not lost: it upserts a PARTIAL entry,
