@@ -14,6 +14,7 @@ import { TopicReader, waitFor } from '@waypoint/platform/testing';
 import { IntakeAppModule } from '../app.module';
 import { loadIntakeConfig } from '../config';
 import { ParticipantsRepository } from './participants.repository';
+import { SearchKeysBackfill } from './search-keys.backfill';
 
 // The intake service in-process against real FerretDB and Kafka, called as the gateway
 // calls it: with an internal token carrying the acting user and roles.
@@ -222,5 +223,29 @@ describe('intake participants API', () => {
     expect(events.map((e) => e.type).sort()).toEqual(['intake.consent.recorded', 'intake.consent.revoked']);
     for (const e of events) expect(envelopeSchema.safeParse(e).success).toBe(true);
     expect(events.find((e) => e.type === 'intake.consent.recorded')?.data).toMatchObject({ consentId: consent.body.id, partner: 'County Library', scopes: ['contact'] });
+  });
+
+  it('finds records stored before the search keys existed once the start-up backfill has run', async () => {
+    const id = randomUUID();
+    const legacy = { _id: id, firstName: 'Olive', lastName: family, firstNameKey: 'olive', lastNameKey: family.toLowerCase(), nameTokens: ['olive', family.toLowerCase()] };
+    await app.get(ParticipantsRepository).collection.insertOne({
+      ...legacy,
+      dateOfBirth: '1966-06-06',
+      office: 'north-ajc',
+      programsOfInterest: ['WIOA_ADULT'],
+      registeredAt: new Date(),
+      registeredBy: 'legacy',
+      journeyPhase: null,
+      journeySequence: 0,
+      outbox: [],
+      outboxPending: false,
+      outboxSeq: 1,
+    } as never);
+    const check = () =>
+      http.post('/participants/duplicate-check').set('authorization', worker).send({ firstName: 'Olive', lastName: family, dateOfBirth: '1966-06-06' }).expect(200);
+    expect((await check()).body.candidates).toEqual([]);
+    expect(await app.get(SearchKeysBackfill).run()).toBeGreaterThanOrEqual(1);
+    expect((await check()).body.candidates).toEqual([expect.objectContaining({ participant: expect.objectContaining({ id }), level: 'likely' })]);
+    expect((await http.get(`/participants/${id}`).set('authorization', worker).expect(200)).body.version).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { ParticipantsController } from './participants.controller';
 import { ParticipantsRepository } from './participants.repository';
 import { ParticipantsService, PARTICIPANT_OUTBOX } from './participants.service';
 import { PiiProtector } from './pii-protector';
+import { SearchKeysBackfill } from './search-keys.backfill';
 
 @Module({
   imports: [ProgramsModule, MongooseModule.forFeature([{ name: PARTICIPANT_MODEL, schema: participantSchema }])],
@@ -16,6 +17,7 @@ import { PiiProtector } from './pii-protector';
     ParticipantsRepository,
     ParticipantsService,
     PiiProtector,
+    SearchKeysBackfill,
     journeyProjectionConsumer,
     provideOutboxRelay({ token: PARTICIPANT_OUTBOX, collection: 'participants' }),
   ],

@@ -70,6 +70,19 @@ export class ParticipantsRepository {
       .exec();
   }
 
+  /** Records stored before the name search keys existed (see SearchKeysBackfill). */
+  withoutSearchKeys(limit: number): Promise<Pick<ParticipantDocument, '_id' | 'firstName' | 'lastName' | 'dateOfBirth'>[]> {
+    return this.model
+      .find({ nameDobKeys: { $exists: false } }, { firstName: 1, lastName: 1, dateOfBirth: 1 })
+      .limit(limit)
+      .lean<Pick<ParticipantDocument, '_id' | 'firstName' | 'lastName' | 'dateOfBirth'>[]>()
+      .exec();
+  }
+
+  async setSearchKeys(id: string, keys: { nameDobKeys: string[]; nameKeyOrderFree: string }): Promise<void> {
+    await this.model.collection.updateOne({ _id: id, nameDobKeys: { $exists: false } } as never, { $set: keys } as never);
+  }
+
   /** Keyset page ordered by (last name, first name, id); never skips. */
   async list(q: ListQuery): Promise<ParticipantDocument[]> {
     const and: FilterQuery<ParticipantDocument>[] = [];
