@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
 import request from 'supertest';
 import { Audiences, JsonLogger, TokenSigner } from '@waypoint/platform';
@@ -53,11 +54,36 @@ export class GatewayWithIntake {
     };
   }
 
+  /**
+   * Registers, as an intake worker, a person nobody else has (random name, e-mail and
+   * phone, so duplicate detection never links them to earlier runs' people); returns the id.
+   */
+  async registerUniquePerson(fields: Record<string, unknown> = {}): Promise<string> {
+    const res = await this.as('intake_worker')
+      .post('/participants', {
+        firstName: uniqueName(),
+        lastName: uniqueName(),
+        dateOfBirth: '1985-07-14',
+        email: `${randomLetters(12)}@example.org`,
+        phone: `612${randomInt(2_000_000, 9_999_999)}`,
+        office: 'north-ajc',
+        programsOfInterest: ['WIOA_ADULT'],
+        ...fields,
+      })
+      .expect(201);
+    return res.body.id as string;
+  }
+
   async close(): Promise<void> {
     await this.app.close();
     await this.intake.stop();
   }
 }
+
+/** `n` random lower-case letters. */
+export const randomLetters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + randomInt(26))).join('');
+/** A capitalised random word, as a name nobody has. */
+export const uniqueName = () => `${randomLetters(1).toUpperCase()}${randomLetters(9)}`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
