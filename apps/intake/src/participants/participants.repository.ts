@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { JourneyPhase } from '@waypoint/contracts';
 import type { Consent, PersonRecord } from '@waypoint/intake-domain';
 import { outboxForInsert, outboxForUpdate, type PublishableEvent } from '@waypoint/platform';
+import { DocumentWriteLock } from './document-write-lock';
 import { toPersistence } from './participant.mapper';
 import { PARTICIPANT_MODEL, type ParticipantDocument, type SessionLink } from './participant.schema';
 
@@ -32,7 +33,15 @@ export const MAX_DUPLICATE_CANDIDATES = 200;
 
 @Injectable()
 export class ParticipantsRepository {
-  constructor(@InjectModel(PARTICIPANT_MODEL) private readonly model: Model<ParticipantDocument>) {}
+  constructor(
+    @InjectModel(PARTICIPANT_MODEL) private readonly model: Model<ParticipantDocument>,
+    @Optional() private readonly lock: DocumentWriteLock = new DocumentWriteLock(),
+  ) {}
+
+  /** The collection with updates taken through the per-document write lock (see DocumentWriteLock). */
+  private get writes() {
+    return this.lock.wrap(this.model.collection);
+  }
 
   get collection() {
     return this.model.collection;
@@ -80,7 +89,7 @@ export class ParticipantsRepository {
   }
 
   async setSearchKeys(id: string, keys: { nameDobKeys: string[]; nameKeyOrderFree: string }): Promise<void> {
-    await this.model.collection.updateOne({ _id: id, nameDobKeys: { $exists: false } } as never, { $set: keys } as never);
+    await this.writes.updateOne({ _id: id, nameDobKeys: { $exists: false } } as never, { $set: keys } as never);
   }
 
   /** Keyset page ordered by (last name, first name, id); never skips. */
@@ -121,7 +130,7 @@ export class ParticipantsRepository {
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) set[k] = v;
     // Records written before versions existed are at version 1.
     const versionFilter = expectedVersion === 1 ? { $or: [{ version: 1 }, { version: { $exists: false } }] } : { version: expectedVersion };
-    const res = await this.model.collection.updateOne(
+    const res = await this.writes.updateOne(
       { _id: id, ...versionFilter } as never,
       {
         $set: set,
@@ -136,7 +145,7 @@ export class ParticipantsRepository {
   /** Appends a consent and its event in one write. False if there is no such participant. */
   async addConsent(participantId: string, consent: Consent, events: PublishableEvent[]): Promise<boolean> {
     const outbox = outboxForUpdate(events);
-    const res = await this.model.collection.updateOne({ _id: participantId } as never, {
+    const res = await this.writes.updateOne({ _id: participantId } as never, {
       $push: { consents: consent, outbox: outbox.$push.outbox },
       $set: outbox.$set,
       $inc: outbox.$inc,
@@ -150,7 +159,7 @@ export class ParticipantsRepository {
    */
   async revokeConsent(participantId: string, index: number, consentId: string, revoked: NonNullable<Consent['revoked']>, events: PublishableEvent[]): Promise<boolean> {
     const outbox = outboxForUpdate(events);
-    const res = await this.model.collection.updateOne(
+    const res = await this.writes.updateOne(
       { _id: participantId, [`consents.${index}.id`]: consentId, [`consents.${index}.revoked`]: { $exists: false } } as never,
       { $set: { ...outbox.$set, [`consents.${index}.revoked`]: revoked }, $push: outbox.$push, $inc: outbox.$inc } as never,
     );
@@ -159,7 +168,7 @@ export class ParticipantsRepository {
 
   /** Adds the person to a session unless already in it. False if they were already in it (or do not exist). */
   async addSessionLink(participantId: string, link: SessionLink): Promise<boolean> {
-    const res = await this.model.collection.updateOne(
+    const res = await this.writes.updateOne(
       { _id: participantId, 'intakeSessions.sessionId': { $ne: link.sessionId } } as never,
       { $push: { intakeSessions: link } } as never,
     );
@@ -184,12 +193,10 @@ export class ParticipantsRepository {
    * stale or repeated change, so redelivery never moves a phase backwards.
    */
   async applyJourneyPhase(participantId: string, phase: JourneyPhase, sequence: number, at: Date): Promise<boolean> {
-    const res = await this.model
-      .updateOne(
-        { _id: participantId, journeySequence: { $lt: sequence } },
-        { $set: { journeyPhase: phase, journeySequence: sequence, journeyUpdatedAt: at } },
-      )
-      .exec();
+    const res = await this.writes.updateOne(
+      { _id: participantId, journeySequence: { $lt: sequence } } as never,
+      { $set: { journeyPhase: phase, journeySequence: sequence, journeyUpdatedAt: at } } as never,
+    );
     return res.modifiedCount === 1;
   }
 }
