@@ -172,7 +172,8 @@ describe('people through the gateway', () => {
     expect(opened.body).toMatchObject({ status: 'open', facilitator: { username: 'intake_worker' }, attendeeCount: 0, startsAt: '2026-12-01T15:30:00.000Z' });
 
     const a = person({ office: 'riverside-ajc' });
-    const first = await worker().post(`/sessions/${sessionId}/registrations`, a).set('idempotency-key', `session-${letters(10)}`).expect(201);
+    const key = `session-${letters(10)}`;
+    const first = await worker().post(`/sessions/${sessionId}/registrations`, a).set('idempotency-key', key).expect(201);
     const second = await worker().post(`/sessions/${sessionId}/registrations`, person({ office: 'riverside-ajc' })).expect(201);
     expect(first.body).toMatchObject({ registeredInSessionId: sessionId });
     expect(second.body.id).not.toBe(first.body.id);
@@ -201,6 +202,10 @@ describe('people through the gateway', () => {
     expect(refused.body).toMatchObject({ code: 'session-closed', message: expect.stringMatching(/closed/) });
     await worker().post(`/sessions/${sessionId}/attendees`, { participantId: second.body.id }).expect(409);
     await worker().post(`/sessions/${sessionId}/close`).expect(409);
+    // A retry of a registration that went through still gets its answer.
+    const retried = await worker().post(`/sessions/${sessionId}/registrations`, a).set('idempotency-key', key).expect(200);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.body.id).toBe(first.body.id);
     expect(await byName(late.lastName)).toEqual([]);
 
     const list = (await worker().get('/sessions?office=riverside-ajc').expect(200)).body as IntakeSessionList;

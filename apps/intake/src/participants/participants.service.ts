@@ -83,10 +83,8 @@ export class ParticipantsService {
     sessionId?: string,
   ): Promise<{ participant: ParticipantDetail; replayed: boolean }> {
     const id = idempotencyKey ? idFromKey(actor.id, idempotencyKey) : randomUUID();
-    if (idempotencyKey) {
-      const existing = await this.repo.findById(id);
-      if (existing) return { participant: this.detail(existing, actor), replayed: true };
-    }
+    const earlier = await this.replay(actor, idempotencyKey);
+    if (earlier) return { participant: earlier, replayed: true };
     const ssnDigits = this.ssnDigits(input.ssn);
     const ruleErrors = await this.catalog.check({ office: input.office, programs: input.programsOfInterest });
     if (ruleErrors.length) throw unprocessable(ruleErrors);
@@ -135,6 +133,13 @@ export class ParticipantsService {
     faultPoint('intake-after-write');
     this.relay.kick();
     return { participant: this.detail(doc, actor), replayed: false };
+  }
+
+  /** The participant an earlier submission with this idempotency key registered, if any. */
+  async replay(actor: Actor, idempotencyKey: string | undefined): Promise<ParticipantDetail | null> {
+    if (!idempotencyKey) return null;
+    const existing = await this.repo.findById(idFromKey(actor.id, idempotencyKey));
+    return existing ? this.detail(existing, actor) : null;
   }
 
   async get(id: string, actor: Actor): Promise<ParticipantDetail> {

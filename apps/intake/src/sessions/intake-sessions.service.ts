@@ -70,6 +70,9 @@ export class IntakeSessionsService {
     actor: Actor,
     idempotencyKey?: string,
   ): Promise<{ participant: ParticipantDetail; replayed: boolean }> {
+    // A retry of a registration that went through answers as before, even once closed.
+    const earlier = await this.participants.replay(actor, idempotencyKey);
+    if (earlier?.registeredInSessionId === id) return { participant: earlier, replayed: true };
     await this.requireOpen(id);
     return this.participants.register(input, actor, idempotencyKey, id);
   }
