@@ -7,6 +7,7 @@
 import type { Document, Filter } from 'mongodb';
 import type { DuplicateCheckRequest, RegisterParticipantRequest } from '@waypoint/contracts';
 import { matchKeys, nameSearchKeys, registerPerson, validateSsn } from '@waypoint/intake-domain';
+import { DocumentWriteLocks } from '@waypoint/platform';
 import { loadIntakeConfig } from '../../apps/intake/src/config';
 import { toPersistence } from '../../apps/intake/src/participants/participant.mapper';
 import { ParticipantsRepository, type CandidateKeys } from '../../apps/intake/src/participants/participants.repository';
@@ -43,7 +44,7 @@ function recordingModel(sink: RecordedQuery[]): unknown {
 export class IntakeDocuments {
   private readonly pii = new PiiProtector(loadIntakeConfig(process.env));
   private readonly recorded: RecordedQuery[] = [];
-  private readonly repo = new ParticipantsRepository(recordingModel(this.recorded) as never);
+  private readonly repo = new ParticipantsRepository(recordingModel(this.recorded) as never, new DocumentWriteLocks());
 
   /** A participant as stored once the relay has published its registered event. */
   storedParticipant(input: RegisterParticipantRequest, id: string, now: Date): Document {

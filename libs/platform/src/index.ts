@@ -18,3 +18,4 @@ export * from './platform.module';
 export * from './kafka/event-consumer.provider';
 export * from './kafka/outbox-relay.provider';
 export * from './mongo/participant-directory';
+export * from './mongo/document-write-lock';

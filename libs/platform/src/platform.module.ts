@@ -18,6 +18,7 @@ import type { BaseConfig } from './config/load-config';
 import { HEALTH_CHECKS, HealthController, HealthService, SERVICE_NAME, type HealthCheck } from './health/health';
 import { createKafka, ensureTopics } from './kafka/kafka-client';
 import { EventPublisher } from './kafka/event-publisher';
+import { DocumentWriteLocks } from './mongo/document-write-lock';
 import { JsonLogger } from './logging/json-logger';
 import { databaseName } from './namespace';
 
@@ -123,8 +124,9 @@ export class PlatformModule {
         kafkaHealth,
         HealthService,
         PlatformLifecycle,
+        DocumentWriteLocks,
       ],
-      exports: [JsonLogger, KAFKA, EventPublisher, AUTH_OPTIONS, PLATFORM_OPTIONS, HealthService],
+      exports: [JsonLogger, KAFKA, EventPublisher, AUTH_OPTIONS, PLATFORM_OPTIONS, HealthService, DocumentWriteLocks],
     };
   }
 }

@@ -74,7 +74,7 @@ describe('intake assessments API', () => {
     await get(`/participants/${id}/assessments/barriers/comparison?from=1&to=3`).expect(404);
 
     const needs = await waitFor('both needs events', () => {
-      const found = reader.json<EventEnvelope<{ assessmentId: string }>>((e) => e.type === 'intake.needs.identified' && e.participantId === id);
+      const found = reader.events<EventEnvelope<{ assessmentId: string }>>((e) => e.type === 'intake.needs.identified' && e.participantId === id);
       return found.length === 2 ? found : undefined;
     });
     expect(needs[0].data).toEqual({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Connection, FilterQuery, Model } from 'mongoose';
 import type { AssessmentKind } from '@waypoint/contracts';
-import { outboxForInsert, type PublishableEvent } from '@waypoint/platform';
+import { DocumentWriteLocks, outboxForInsert, type PublishableEvent } from '@waypoint/platform';
 import { HEADER_PROJECTION } from './assessment.mapper';
 import { ASSESSMENT_MODEL, type AssessmentDocument } from './assessment.schema';
 import { PERSONAL_READINESS_MODEL, type PersonalReadinessDocument } from './personal-readiness.schema';
@@ -21,6 +21,7 @@ export class AssessmentsRepository {
     @InjectModel(ASSESSMENT_MODEL) private readonly model: Model<AssessmentDocument>,
     @InjectModel(PERSONAL_READINESS_MODEL) private readonly personal: Model<PersonalReadinessDocument>,
     @InjectConnection() private readonly connection: Connection,
+    private readonly locks: DocumentWriteLocks,
   ) {}
 
   /**
@@ -42,7 +43,14 @@ export class AssessmentsRepository {
 
   /** Clears `latest` on every earlier assessment of the series (also repairs one a crash left behind). */
   async supersede(participantId: string, kind: AssessmentKind, beforeNumber: number): Promise<void> {
-    await this.model.updateMany({ participantId, kind, number: { $lt: beforeNumber }, latest: true }, { $set: { latest: false } }).exec();
+    // One document at a time through the collection's write lock: the outbox relay may be
+    // clearing the previous assessment's outbox right now (see DocumentWriteLock).
+    const earlier = await this.model
+      .find({ participantId, kind, number: { $lt: beforeNumber }, latest: true }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    const writes = this.locks.for(this.model.collection.collectionName).wrap(this.model.collection);
+    for (const { _id } of earlier) await writes.updateOne({ _id, latest: true } as never, { $set: { latest: false } });
   }
 
   newest(participantId: string, kind: AssessmentKind): Promise<AssessmentDocument | null> {
@@ -107,15 +115,15 @@ export class AssessmentsRepository {
       }
     }
     const { _id, participantId: _p, number: _n, ...changed } = next;
-    const res = await this.personal
-      .updateOne(
-        { _id, revision: current.revision },
-        {
-          $set: changed,
-          $push: { history: { items: current.items, revision: current.revision, updatedAt: current.updatedAt, updatedBy: current.updatedBy } },
-        },
-      )
-      .exec();
+    // Guarded by revision, through the collection's write lock (FerretDB 1.x would let two
+    // saves of the same revision both succeed; see DocumentWriteLock).
+    const res = await this.locks
+      .for(this.personal.collection.collectionName)
+      .wrap(this.personal.collection)
+      .updateOne({ _id, revision: current.revision } as never, {
+        $set: changed,
+        $push: { history: { items: current.items, revision: current.revision, updatedAt: current.updatedAt, updatedBy: current.updatedBy } },
+      } as never);
     return res.modifiedCount === 1;
   }
 }

@@ -1,12 +1,15 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { outboxForInsert, outboxForUpdate, type OutboxFields, type PublishableEvent } from '@waypoint/platform';
+import { DocumentWriteLocks, outboxForInsert, outboxForUpdate, type OutboxFields, type PublishableEvent } from '@waypoint/platform';
 import { ENROLLMENT_MODEL, type EnrollmentDocument } from './enrollment.schema';
 
 @Injectable()
 export class EnrollmentsRepository {
-  constructor(@InjectModel(ENROLLMENT_MODEL) private readonly model: Model<EnrollmentDocument>) {}
+  constructor(
+    @InjectModel(ENROLLMENT_MODEL) private readonly model: Model<EnrollmentDocument>,
+    private readonly locks: DocumentWriteLocks,
+  ) {}
 
   findOpen(openKey: string): Promise<EnrollmentDocument | null> {
     return this.model.findOne({ openKey }, { outbox: 0 }).lean<EnrollmentDocument>().exec();
@@ -40,7 +43,8 @@ export class EnrollmentsRepository {
   /** Closes the enrollment if it is still open; false when someone closed it first. */
   async exitWithEvents(id: string, exit: NonNullable<EnrollmentDocument['exit']>, events: PublishableEvent[]): Promise<boolean> {
     const outbox = outboxForUpdate(events);
-    const res = await this.model.collection.updateOne({ _id: id, status: 'open' } as never, {
+    // Through the collection's write lock: the outbox relay may be clearing this document.
+    const res = await this.locks.for(this.model.collection.collectionName).wrap(this.model.collection).updateOne({ _id: id, status: 'open' } as never, {
       ...outbox,
       $set: { ...outbox.$set, status: 'exited', openKey: `exited:${id}`, exit },
     } as never);

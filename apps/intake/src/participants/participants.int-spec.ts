@@ -113,7 +113,7 @@ describe('intake participants API', () => {
     expect(theirs.body.id).not.toBe(first.body.id);
     await waitFor('the registered event', () => reader.json<EventEnvelope>().some((e) => e.participantId === first.body.id));
     await new Promise((r) => setTimeout(r, 500));
-    expect(reader.json<EventEnvelope>().filter((e) => e.participantId === first.body.id)).toHaveLength(1);
+    expect(reader.events().filter((e) => e.participantId === first.body.id)).toHaveLength(1);
     await http.post('/participants').set('authorization', worker).set('idempotency-key', 'bad key!').send(person('Ines')).expect(400);
   });
 
@@ -212,7 +212,7 @@ describe('intake participants API', () => {
       .expect(201);
     await http.post(`/participants/${id}/consents/${consent.body.id}/revoke`).set('authorization', worker).send({ reason: 'Class cancelled' }).expect(200);
     const events = await waitFor('both consent events', () => {
-      const found = reader.json<EventEnvelope>().filter((e) => e.participantId === id && e.type.startsWith('intake.consent.'));
+      const found = reader.events().filter((e) => e.participantId === id && e.type.startsWith('intake.consent.'));
       return found.length === 2 && found;
     });
     expect(events.map((e) => e.type).sort()).toEqual(['intake.consent.recorded', 'intake.consent.revoked']);

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
-import { EventPublisher, JsonLogger, ManagedOutboxRelay, OUTBOX_POLL_MS } from '@waypoint/platform';
+import { MongooseModule } from '@nestjs/mongoose';
+import { provideOutboxRelay } from '@waypoint/platform';
 import { ProgramsModule } from '../programs/programs.module';
-import { DocumentWriteLock } from './document-write-lock';
 import { journeyProjectionConsumer } from './journey-projection.consumer';
 import { participantSchema, PARTICIPANT_MODEL } from './participant.schema';
 import { ParticipantsController } from './participants.controller';
@@ -21,21 +19,7 @@ import { SearchKeysBackfill } from './search-keys.backfill';
     PiiProtector,
     SearchKeysBackfill,
     journeyProjectionConsumer,
-    DocumentWriteLock,
-    // provideOutboxRelay, except that the relay's outbox clearing takes the same
-    // per-document write lock as every other writer of participants (DocumentWriteLock).
-    {
-      provide: PARTICIPANT_OUTBOX,
-      inject: [getConnectionToken(), EventPublisher, JsonLogger, OUTBOX_POLL_MS, DocumentWriteLock],
-      useFactory: (connection: Connection, publisher: EventPublisher, logger: JsonLogger, intervalMs: number, lock: DocumentWriteLock) =>
-        new ManagedOutboxRelay({
-          name: 'participants',
-          collection: lock.wrap(connection.collection('participants')),
-          publisher,
-          logger: logger.child('outbox.participants'),
-          intervalMs,
-        }),
-    },
+    provideOutboxRelay({ token: PARTICIPANT_OUTBOX, collection: 'participants' }),
   ],
   exports: [PARTICIPANT_OUTBOX, ParticipantsRepository, ParticipantsService],
 })

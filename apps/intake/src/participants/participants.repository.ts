@@ -1,10 +1,9 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { JourneyPhase } from '@waypoint/contracts';
 import type { Consent, PersonRecord } from '@waypoint/intake-domain';
-import { outboxForInsert, outboxForUpdate, type PublishableEvent } from '@waypoint/platform';
-import { DocumentWriteLock } from './document-write-lock';
+import { DocumentWriteLocks, outboxForInsert, outboxForUpdate, type PublishableEvent } from '@waypoint/platform';
 import { toPersistence } from './participant.mapper';
 import { PARTICIPANT_MODEL, type ParticipantDocument, type SessionLink } from './participant.schema';
 
@@ -35,12 +34,12 @@ export const MAX_DUPLICATE_CANDIDATES = 200;
 export class ParticipantsRepository {
   constructor(
     @InjectModel(PARTICIPANT_MODEL) private readonly model: Model<ParticipantDocument>,
-    @Optional() private readonly lock: DocumentWriteLock = new DocumentWriteLock(),
+    private readonly locks: DocumentWriteLocks,
   ) {}
 
-  /** The collection with updates taken through the per-document write lock (see DocumentWriteLock). */
+  /** The collection with updates taken through its per-document write lock (see DocumentWriteLock). */
   private get writes() {
-    return this.lock.wrap(this.model.collection);
+    return this.locks.for(this.model.collection.collectionName).wrap(this.model.collection);
   }
 
   get collection() {

@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DEFAULT_PROGRAM_CODES, Topics } from '@waypoint/contracts';
-import { Audiences, createHttpApp, databaseName, JsonLogger, OUTBOX_POLL_MS, PlatformModule, TokenSigner } from '@waypoint/platform';
+import { Audiences, createHttpApp, databaseName, DocumentWriteLocks, JsonLogger, OUTBOX_POLL_MS, PlatformModule, TokenSigner } from '@waypoint/platform';
 import { loadIntakeConfig } from '../config';
 import { OFFICE_MODEL, officeSchema, PROGRAM_MODEL, programSchema, type OfficeDocument, type ProgramDocument } from './configuration.schema';
 import { ConfigurationSeeder } from './configuration.seeder';
@@ -34,8 +34,9 @@ const programsApp = () =>
 
 describe('configuration seeding (against a scratch database)', () => {
   const connection = mongoose.createConnection(config.MONGO_URL, { dbName: `${databaseName('intake')}_seed_${randomUUID().slice(0, 8)}` });
-  const programs = new ProgramStore(connection.model<ProgramDocument>(PROGRAM_MODEL, programSchema));
-  const offices = new OfficeStore(connection.model<OfficeDocument>(OFFICE_MODEL, officeSchema));
+  const locks = new DocumentWriteLocks();
+  const programs = new ProgramStore(connection.model<ProgramDocument>(PROGRAM_MODEL, programSchema), locks);
+  const offices = new OfficeStore(connection.model<OfficeDocument>(OFFICE_MODEL, officeSchema), locks);
   const seeder = () => new ConfigurationSeeder(programs, offices, logger);
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { Model } from 'mongoose';
+import type { DocumentWriteLocks } from '@waypoint/platform';
 import type { VersionedDocument } from './configuration.schema';
 
 type Fields<T extends VersionedDocument> = Omit<T, keyof VersionedDocument> & { active: boolean };
@@ -14,6 +15,7 @@ export class ConfigurationStore<T extends VersionedDocument> {
     private readonly model: Model<T>,
     /** 'program' or 'office', for messages. */
     private readonly noun: string,
+    private readonly locks: DocumentWriteLocks,
   ) {}
 
   list(onlyActive = false): Promise<T[]> {
@@ -69,7 +71,9 @@ export class ConfigurationStore<T extends VersionedDocument> {
     const absent = replace
       ? Object.keys(this.model.schema.paths).filter((k) => !(k in changes) && !(k in VERSIONED_KEYS))
       : [];
-    const res = await this.model.collection.updateOne({ _id: code, version: expected } as never, {
+    // Through the collection's write lock: FerretDB 1.x would let two updates guarded by the
+    // same version both succeed (see DocumentWriteLock).
+    const res = await this.locks.for(this.model.collection.collectionName).wrap(this.model.collection).updateOne({ _id: code, version: expected } as never, {
       $set: { ...changes, updatedAt: new Date(), updatedBy: by },
       $inc: { version: 1 },
       ...(absent.length ? { $unset: Object.fromEntries(absent.map((k) => [k, ''])) } : {}),

@@ -2,6 +2,7 @@ import type { InjectionToken, OnApplicationBootstrap, OnApplicationShutdown, Pro
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { JsonLogger } from '../logging/json-logger';
+import { DocumentWriteLocks } from '../mongo/document-write-lock';
 import { EventPublisher } from './event-publisher';
 import { OutboxRelay } from './outbox';
 
@@ -21,15 +22,18 @@ export class ManagedOutboxRelay extends OutboxRelay implements OnApplicationBoot
 /**
  * The outbox relay of one collection as a Nest provider: inject it by `token` and call
  * `kick()` after a write that appended events. One relay per collection that has an outbox.
+ * Writers that update documents of that collection take `DocumentWriteLocks.for(collection)`.
  */
 export function provideOutboxRelay(options: { token: InjectionToken; collection: string }): Provider {
   return {
     provide: options.token,
-    inject: [getConnectionToken(), EventPublisher, JsonLogger, OUTBOX_POLL_MS],
-    useFactory: (connection: Connection, publisher: EventPublisher, logger: JsonLogger, intervalMs: number) =>
+    inject: [getConnectionToken(), EventPublisher, JsonLogger, OUTBOX_POLL_MS, DocumentWriteLocks],
+    useFactory: (connection: Connection, publisher: EventPublisher, logger: JsonLogger, intervalMs: number, locks: DocumentWriteLocks) =>
       new ManagedOutboxRelay({
         name: options.collection,
-        collection: connection.collection(options.collection),
+        // The relay's clearing of a document's outbox takes the collection's write lock, so it
+        // never races the service's own update of that document (see DocumentWriteLock).
+        collection: locks.for(options.collection).wrap(connection.collection(options.collection)),
         publisher,
         logger: logger.child(`outbox.${options.collection}`),
         intervalMs,

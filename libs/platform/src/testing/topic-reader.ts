@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '@waypoint/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 import { namespaced } from '../namespace';
@@ -46,6 +47,14 @@ export class TopicReader {
   /** Parsed JSON values of messages whose value matches `filter`. */
   json<T = Record<string, unknown>>(filter: (v: T) => boolean = () => true): T[] {
     return this.messages.flatMap((m) => (m.value ? [JSON.parse(m.value) as T] : [])).filter(filter);
+  }
+
+  /**
+   * The event envelopes read so far, each event once: delivery is at least once (a relay may
+   * publish an event again after a write raced its clearing), so count events by id.
+   */
+  events<T extends { id: string } = EventEnvelope>(filter: (v: T) => boolean = () => true): T[] {
+    return [...new Map(this.json<T>(filter).map((e) => [e.id, e])).values()];
   }
 
   async stop(): Promise<void> {

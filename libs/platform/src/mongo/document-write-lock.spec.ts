@@ -1,4 +1,4 @@
-import { DocumentWriteLock } from './document-write-lock';
+import { DocumentWriteLock, DocumentWriteLocks } from './document-write-lock';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -46,5 +46,11 @@ describe('DocumentWriteLock', () => {
     expect(wrapped.name).toBe('participants');
     await Promise.all([wrapped.updateOne({ _id: 'a' }), lock.run('a', async () => calls.push('other writer'))]);
     expect(calls).toEqual(['start a', 'end a', 'other writer']);
+  });
+
+  it('keeps one lock per collection, shared by whoever asks for it', () => {
+    const locks = new DocumentWriteLocks();
+    expect(locks.for('participants')).toBe(locks.for('participants'));
+    expect(locks.for('participants')).not.toBe(locks.for('enrollments'));
   });
 });

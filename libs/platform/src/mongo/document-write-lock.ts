@@ -1,16 +1,15 @@
-import { Injectable } from '@nestjs/common';
 
 /**
- * Runs the writes to one participant document one after another, within this process.
+ * Runs the writes to one document of one collection one after another, within this process.
  *
  * Why: FerretDB 1.x (our engine without Docker) applies an update as read-then-write, so two
- * updates of one document at the same moment can leave only one of them (say a consent
- * pushed while the outbox relay clears the outbox: the consent is gone). Every writer of
- * participant documents in intake (repository, journey projection, outbox relay) goes
- * through this lock. MongoDB proper does not need it; with several intake instances on
- * FerretDB it would not be enough (see docs/intake/people.md, "Known limits").
+ * updates of one document at the same moment can leave only one of them (a consent pushed
+ * while the outbox relay clears the outbox: the consent is gone; two replaces guarded by
+ * the same version: both "win"). Every writer of a document that can be updated
+ * concurrently (repositories, consumers, the outbox relay through `provideOutboxRelay`)
+ * takes the lock of its collection from `DocumentWriteLocks`. MongoDB proper does not need
+ * it; with several instances of one service on FerretDB it is not enough (docs/engines.md).
  */
-@Injectable()
 export class DocumentWriteLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
@@ -30,7 +29,7 @@ export class DocumentWriteLock {
     return this.tails.size;
   }
 
-  /** The collection with its `updateOne` taken through the lock (keyed by the filter's `_id`). */
+  /** The collection with its `updateOne` taken through the lock (keyed by the filter's `_id`); other calls pass through. */
   wrap<C extends { updateOne: unknown }>(collection: C): C {
     return new Proxy(collection, {
       get: (target, prop) => {
@@ -42,5 +41,16 @@ export class DocumentWriteLock {
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
+  }
+}
+
+/** One DocumentWriteLock per collection, shared by every writer in the process. */
+export class DocumentWriteLocks {
+  private readonly locks = new Map<string, DocumentWriteLock>();
+
+  for(collection: string): DocumentWriteLock {
+    let lock = this.locks.get(collection);
+    if (!lock) this.locks.set(collection, (lock = new DocumentWriteLock()));
+    return lock;
   }
 }
