@@ -108,7 +108,8 @@ describe('EventConsumer against the real broker', () => {
     await publisher.publish([{ topic, envelope: poison }]);
     await publisher.publish([{ topic, envelope: next }]);
 
-    await waitFor('the event after the poison one to be handled', () => attempts.get(next.id) === 1);
+    // Handled = the handler returned AND the event was marked processed (counted after both).
+    await waitFor('the event after the poison one to be handled', () => attempts.get(next.id) === 1 && consumer.stats.handled === 1);
     expect(attempts.get(poison.id)).toBe(3);
     const [record] = await waitFor('a dead-letter record', () => dlt.json<DeadLetterRecord>().length > 0 && dlt.json<DeadLetterRecord>());
     expect(record).toMatchObject({ eventId: poison.id, eventType: 'intake.participant.registered', attempts: 3 });
