@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ASSESSMENT_KINDS, IntakeAccess, type DueAssessment, type InterestItemView, type Page } from '@waypoint/contracts';
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
-import { IntakeForwarder } from '../programs/intake-forwarder';
+import { IntakeForwarder } from '../participants/intake-forwarder';
 
 /** Across participants: who is due a reassessment, and the interest items the form shows. */
 @ApiTags('assessments')

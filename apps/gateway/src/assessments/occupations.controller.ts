@@ -14,7 +14,7 @@ import {
 import { createOccupationSchema, IntakeAccess, updateOccupationSchema, type OccupationView, type Page } from '@waypoint/contracts';
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
 import { jsonSchema } from '../openapi/json-schema';
-import { IntakeForwarder } from '../programs/intake-forwarder';
+import { IntakeForwarder } from '../participants/intake-forwarder';
 
 /** The occupation catalogue (shipped with the project, extended by administrators). */
 @ApiTags('occupations')

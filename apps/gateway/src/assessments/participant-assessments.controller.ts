@@ -27,7 +27,7 @@ import {
 } from '@waypoint/contracts';
 import { AuditRead } from '../audit/audit.interceptor';
 import { jsonSchema } from '../openapi/json-schema';
-import { IntakeForwarder } from '../programs/intake-forwarder';
+import { IntakeForwarder } from '../participants/intake-forwarder';
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
 
 const base = (participantId: string) => `/participants/${encodeURIComponent(participantId)}/assessments`;

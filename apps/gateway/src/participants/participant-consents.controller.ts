@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -21,20 +21,14 @@ import {
 } from '@waypoint/contracts';
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
 import { AuditRead } from '../audit/audit.interceptor';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { jsonSchema } from '../openapi/json-schema';
-import { ServiceClient } from './service-client';
+import { IntakeForwarder } from './intake-forwarder';
 
 /** Consents and releases of information: which partner may see what about the person, until when. */
 @ApiTags('participants')
 @ApiBearerAuth()
 @Controller('participants/:id/consents')
-export class ParticipantConsentsController {
-  constructor(
-    private readonly services: ServiceClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
-
+export class ParticipantConsentsController extends IntakeForwarder {
   private path(id: string, rest = ''): string {
     return `/participants/${encodeURIComponent(id)}/consents${rest}`;
   }
@@ -47,7 +41,7 @@ export class ParticipantConsentsController {
   @ApiNotFoundResponse({ description: 'No such participant' })
   @ApiForbiddenResponse({ description: 'Role may not read consents' })
   list(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<ConsentList> {
-    return this.services.request(this.config.INTAKE_URL, req.user, 'GET', this.path(id));
+    return this.forward(req, 'GET', this.path(id));
   }
 
   @Post()
@@ -63,7 +57,7 @@ export class ParticipantConsentsController {
   @ApiNotFoundResponse({ description: 'No such participant' })
   @ApiForbiddenResponse({ description: 'Role may not record consents' })
   record(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest): Promise<ConsentView> {
-    return this.services.request(this.config.INTAKE_URL, req.user, 'POST', this.path(id), body);
+    return this.forward(req, 'POST', this.path(id), body);
   }
 
   @Post(':consentId/revoke')
@@ -81,6 +75,6 @@ export class ParticipantConsentsController {
     @Body() body: unknown,
     @Req() req: AuthenticatedRequest,
   ): Promise<ConsentView> {
-    return this.services.request(this.config.INTAKE_URL, req.user, 'POST', this.path(id, `/${encodeURIComponent(consentId)}/revoke`), body);
+    return this.forward(req, 'POST', this.path(id, `/${encodeURIComponent(consentId)}/revoke`), body);
   }
 }

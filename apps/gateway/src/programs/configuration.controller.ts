@@ -25,7 +25,7 @@ import {
 } from '@waypoint/contracts';
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
 import { jsonSchema } from '../openapi/json-schema';
-import { IntakeForwarder } from './intake-forwarder';
+import { IntakeForwarder } from '../participants/intake-forwarder';
 
 interface ConfigurationRoutes {
   /** 'programs' or 'offices' */

@@ -13,7 +13,7 @@ import { determineEligibilityRequestSchema, IntakeAccess, type EligibilityDeterm
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
 import { AuditRead } from '../audit/audit.interceptor';
 import { jsonSchema } from '../openapi/json-schema';
-import { IntakeForwarder } from './intake-forwarder';
+import { IntakeForwarder } from '../participants/intake-forwarder';
 
 /** Eligibility for every active program at once; answers hold income and assistance, so reads are audited. */
 @ApiTags('eligibility')

@@ -14,7 +14,7 @@ import {
 import { enrollRequestSchema, exitEnrollmentRequestSchema, IntakeAccess, type EnrollmentView } from '@waypoint/contracts';
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
 import { jsonSchema } from '../openapi/json-schema';
-import { IntakeForwarder } from './intake-forwarder';
+import { IntakeForwarder } from '../participants/intake-forwarder';
 
 /** Enrollments in programs (several at once), each with the eligibility frozen when it was made. */
 @ApiTags('enrollments')

@@ -2,7 +2,7 @@ import { Controller, Get, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ReferenceData } from '@waypoint/contracts';
 import type { AuthenticatedRequest } from '@waypoint/platform';
-import { IntakeForwarder } from '../programs/intake-forwarder';
+import { IntakeForwarder } from '../participants/intake-forwarder';
 
 /** Lists the UI needs for its forms, from intake's configuration. Any signed-in user may read them. */
 @ApiTags('reference')

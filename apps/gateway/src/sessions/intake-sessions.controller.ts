@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   ApiBadRequestResponse,
@@ -27,21 +27,15 @@ import {
   type SessionAttendee,
 } from '@waypoint/contracts';
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { jsonSchema } from '../openapi/json-schema';
 import { forwardRegistration } from '../participants/participants.controller';
-import { ServiceClient } from '../participants/service-client';
+import { IntakeForwarder } from '../participants/intake-forwarder';
 
 /** Group intake sessions: one worker registers several people, each with their own record and journey. */
 @ApiTags('intake sessions')
 @ApiBearerAuth()
 @Controller('sessions')
-export class IntakeSessionsController {
-  constructor(
-    private readonly services: ServiceClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
-
+export class IntakeSessionsController extends IntakeForwarder {
   private path(id: string, rest = ''): string {
     return `/sessions/${encodeURIComponent(id)}${rest}`;
   }
@@ -56,7 +50,7 @@ export class IntakeSessionsController {
   @ApiUnprocessableEntityResponse({ description: 'Unknown office' })
   @ApiForbiddenResponse({ description: 'Role may not run intake sessions' })
   open(@Body() body: unknown, @Req() req: AuthenticatedRequest): Promise<IntakeSessionSummary> {
-    return this.services.request(this.config.INTAKE_URL, req.user, 'POST', '/sessions', body);
+    return this.forward(req, 'POST', '/sessions', body);
   }
 
   @Get()
@@ -66,7 +60,7 @@ export class IntakeSessionsController {
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
   @ApiOkResponse({ description: 'IntakeSessionList' })
   list(@Query() query: Record<string, string>, @Req() req: AuthenticatedRequest): Promise<IntakeSessionList> {
-    return this.services.request(this.config.INTAKE_URL, req.user, 'GET', `/sessions?${new URLSearchParams(query)}`);
+    return this.forward(req, 'GET', `/sessions?${new URLSearchParams(query)}`);
   }
 
   @Get(':id')
@@ -75,7 +69,7 @@ export class IntakeSessionsController {
   @ApiOkResponse({ description: 'IntakeSessionDetail' })
   @ApiNotFoundResponse({ description: 'No such session' })
   detail(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<IntakeSessionDetail> {
-    return this.services.request(this.config.INTAKE_URL, req.user, 'GET', this.path(id));
+    return this.forward(req, 'GET', this.path(id));
   }
 
   @Post(':id/registrations')
@@ -109,7 +103,7 @@ export class IntakeSessionsController {
   @ApiConflictResponse({ description: 'The session is closed' })
   @ApiUnprocessableEntityResponse({ description: 'No such participant' })
   link(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest): Promise<SessionAttendee> {
-    return this.services.request(this.config.INTAKE_URL, req.user, 'POST', this.path(id, '/attendees'), body);
+    return this.forward(req, 'POST', this.path(id, '/attendees'), body);
   }
 
   @Post(':id/close')
@@ -119,6 +113,6 @@ export class IntakeSessionsController {
   @ApiOkResponse({ description: 'IntakeSessionSummary, status closed' })
   @ApiConflictResponse({ description: 'Already closed' })
   close(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<IntakeSessionSummary> {
-    return this.services.request(this.config.INTAKE_URL, req.user, 'POST', this.path(id, '/close'));
+    return this.forward(req, 'POST', this.path(id, '/close'));
   }
 }
