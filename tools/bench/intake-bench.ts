@@ -3,7 +3,7 @@
  *
  *   bash tools/engines.sh start      # if the engines are not up
  *   TS_NODE_PROJECT=tsconfig.json node -r ts-node/register/transpile-only -r tsconfig-paths/register \
- *     tools/bench/intake-bench.ts [--n 1000] [--population 100000] [--concurrency 16] [--checks 4]
+ *     tools/bench/intake-bench.ts [--n 500] [--population 100000] [--concurrency 16] [--checks 4]
  *
  * Runs in its own namespace (`bench`: databases waypoint_bench_*, topics bench.*), dropping
  * those databases first, so it never touches demo or test data. Starts the intake service as
@@ -48,7 +48,7 @@ interface Options {
 }
 
 const USAGE =
-  'usage: intake-bench.ts [--n 1000] [--population 100000] [--concurrency 16] [--checks 4] [--check-concurrency 1] [--assessments 100] [--warmup 50]';
+  'usage: intake-bench.ts [--n 500] [--population 100000] [--concurrency 16] [--checks 4] [--check-concurrency 1] [--assessments 100] [--warmup 50]';
 
 function parseArgs(argv: string[]): Options {
   const given: Record<string, number> = {};
@@ -58,7 +58,7 @@ function parseArgs(argv: string[]): Options {
     if (!argv[i].startsWith('--') || !Number.isInteger(value) || value < 0) throw new Error(`${USAGE}\n(bad argument: ${argv[i]} ${argv[i + 1] ?? ''})`);
     given[key] = value;
   }
-  const n = given.n ?? 1_000;
+  const n = given.n ?? 500;
   const defaults: Options = { n, population: 100_000, concurrency: 16, checks: 4, checkConcurrency: 1, assessments: Math.min(n, 100), warmup: 50 };
   for (const key of Object.keys(given)) if (!(key in defaults)) throw new Error(`${USAGE}\n(unknown option --${key})`);
   const opts: Options = { ...defaults, ...given };
@@ -148,7 +148,8 @@ async function main(): Promise<void> {
     const relayRate = (pendingAtEnd - pendingAfter) / (sampleMs / 1000);
     notes.push(
       `outbox relay: ${pendingAtEnd} of ${W + opts.n} registered events still unpublished when the last registration answered; ` +
-        `it then published ${relayRate.toFixed(1)} events/s (${pendingAfter} left after ${sampleMs / 1000} s${relayRate > 0 ? `, about ${seconds((pendingAfter / relayRate) * 1000)} to drain` : ''}). ` +
+        `it then published ${relayRate.toFixed(1)} events/s (${pendingAfter} left after ${sampleMs / 1000} s` +
+        `${pendingAfter > 0 && relayRate > 0 ? `, about ${seconds((pendingAfter / relayRate) * 1000)} more to drain at that rate` : ''}). ` +
         'The benchmark then marked the rest published, so later figures do not include the relay catching up.',
     );
     await participants.updateMany({ outboxPending: true }, { $set: { outbox: [], outboxPending: false } });

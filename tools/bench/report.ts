@@ -12,7 +12,7 @@ export interface Comparison {
 }
 
 const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : '-');
-const rate = (v: number): string => (Number.isFinite(v) ? v.toFixed(v < 100 ? 1 : 0) : '-');
+const rate = (v: number): string => (Number.isFinite(v) ? v.toFixed(v < 1 ? 3 : v < 100 ? 1 : 0) : '-');
 const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(1)}x` : '-');
 
 /**
