@@ -25,7 +25,7 @@ import {
 import { Audiences, baseConfigSchema, loadConfig, TokenSigner } from '@waypoint/platform';
 import { startService, waitHealthy, type ServiceProcess } from '@waypoint/platform/testing';
 import { copyIndexes, dropDatabases, engineInfo, ensureEngines, freePort, IntakeClient, log, progress, waitForIndexes } from './bench-setup';
-import { IntakeDocuments, type RecordedQuery } from './intake-documents';
+import { fileKeysInBulk, findCandidatesWithDriver, IntakeDocuments, MATCH_KEYS_COLLECTION } from './intake-documents';
 import { runAtConcurrency, summarise, type RunResult } from './load-runner';
 import { duplicateQuestion, person } from './people';
 import { formatTable, machineInfo, seconds, type Comparison } from './report';
@@ -164,15 +164,18 @@ async function main(): Promise<void> {
       driverIds.set(id, copy._id as string);
       return copy;
     });
-    const registrationQueries = people.map((p) => intakeDocs.duplicateQuery(duplicateQuestion(p)));
+    const registrationKeys = people.map((p) => intakeDocs.duplicateKeys(duplicateQuestion(p)));
+    const driverDirectory = db.collection(`${MATCH_KEYS_COLLECTION}_driver`);
     const driverRegister = async (i: number): Promise<void> => {
-      await runQuery(driverParticipants, registrationQueries[i]);
+      await findCandidatesWithDriver(driverDirectory, driverParticipants, registrationKeys[i]);
+      const id = driverDocs[i]._id as string;
+      await Promise.all(registrationKeys[i].map((key) => driverDirectory.updateOne({ _id: key as never }, { $addToSet: { participantIds: id } }, { upsert: true })));
       await driverParticipants.insertOne(driverDocs[i]);
     };
-    log(`the same with the driver: candidate query + insertOne, at concurrency ${C}`);
+    log(`the same with the driver: key lookups + key upserts + insertOne, at concurrency ${C}`);
     await runAtConcurrency(W, C, driverRegister);
     const driverRegistration = await runAtConcurrency(opts.n, C, (i) => driverRegister(W + i), progress('driver registered', opts.n));
-    rows.push(compare('register a participant', serviceRegistration, driverRegistration, 'driver: candidate query + insertOne'));
+    rows.push(compare('register a participant', serviceRegistration, driverRegistration, 'driver: key lookups by _id + key upserts + insertOne'));
 
     // ---------------------------------------------------------------- assessments
     const A = Math.min(opts.assessments, opts.n);
@@ -210,12 +213,16 @@ async function main(): Promise<void> {
     const load = await timed(`loaded ${toLoad} more people with insertMany (population ${onFile + toLoad})`, async () => {
       const now = new Date();
       const report = progress('population loaded', toLoad);
+      // The match-key directory entries of the loaded people, filed in bulk after them.
+      const filed = new Map<string, string[]>();
       for (let done = 0; done < toLoad; ) {
         const batch = Array.from({ length: Math.min(1000, toLoad - done) }, (_, k) => intakeDocs.storedParticipant(person(W + opts.n + done + k, runTag), randomUUID(), now));
+        for (const doc of batch) for (const key of intakeDocs.storedKeys(doc)) filed.set(key, [...(filed.get(key) ?? []), doc._id as string]);
         await participants.insertMany(batch, { ordered: false });
         done += batch.length;
         report(done);
       }
+      await fileKeysInBulk(db.collection(MATCH_KEYS_COLLECTION), filed);
     });
     const population = onFile + toLoad;
     notes.push(`population: ${population} people in the service's collection (${onFile} registered above, ${toLoad} loaded with insertMany at ${Math.round(toLoad / (load.ms / 1000))} docs/s)`);
@@ -230,7 +237,8 @@ async function main(): Promise<void> {
         const p = person(planted ? (k * 7_919) % population : population + 1_000 + k, runTag);
         return { q: duplicateQuestion(planted ? { ...p, firstName: p.firstName.toUpperCase(), lastName: ` ${p.lastName.toLowerCase()}` } : p), planted };
       });
-      const queries = questions.map(({ q }) => intakeDocs.duplicateQuery(q));
+      const questionKeys = questions.map(({ q }) => intakeDocs.duplicateKeys(q));
+      const directory = db.collection(MATCH_KEYS_COLLECTION);
       let serviceFound = 0;
       let driverFound = 0;
       const check = async (k: number): Promise<void> => {
@@ -238,7 +246,7 @@ async function main(): Promise<void> {
         if (questions[k].planted && res.body.candidates.length > 0) serviceFound++;
       };
       const driverCheck = async (k: number): Promise<void> => {
-        const docs = await runQuery(participants, queries[k]);
+        const docs = await findCandidatesWithDriver(directory, participants, questionKeys[k]);
         if (questions[k].planted && docs.length > 0) driverFound++;
       };
       const Cc = opts.checkConcurrency;
@@ -250,12 +258,12 @@ async function main(): Promise<void> {
       await runAtConcurrency(1, 1, driverCheck);
       driverFound = 0;
       const driverChecks = await runAtConcurrency(M, Cc, driverCheck, progress('driver candidate queries', M));
-      rows.push(compare(`duplicate check among ${population}`, serviceChecks, driverChecks, 'driver: the same candidate query'));
+      rows.push(compare(`duplicate check among ${population}`, serviceChecks, driverChecks, 'driver: the same key lookups and reads by _id'));
       const planted = questions.filter((x) => x.planted).length;
       notes.push(`duplicate check: found the person on file in ${serviceFound}/${planted} planted questions (service) and ${driverFound}/${planted} (driver); the other ${M - planted} asked about nobody on file`);
       if (engine.ferretdb) {
-        const plan = (await participants.find(queries[0].filter).explain()) as Document;
-        notes.push(`candidate query plan: filterPushdown=${String(plan.filterPushdown)} (${JSON.stringify(plan.queryPlanner?.Plan ?? plan.queryPlanner)})`);
+        const plan = (await directory.find({ _id: questionKeys[0][0] as never }).explain()) as Document;
+        notes.push(`key lookup plan: filterPushdown=${String(plan.filterPushdown)} (${JSON.stringify(plan.queryPlanner?.Plan ?? plan.queryPlanner)})`);
       }
     }
 
@@ -269,14 +277,6 @@ async function main(): Promise<void> {
     await intake?.stop();
     await client.close();
   }
-}
-
-/** Runs a recorded repository query with the driver. */
-function runQuery(col: Collection, q: RecordedQuery): Promise<Document[]> {
-  let cursor = col.find(q.filter, q.projection ? { projection: q.projection } : {});
-  if (q.sort) cursor = cursor.sort(q.sort);
-  if (q.limit) cursor = cursor.limit(q.limit);
-  return cursor.toArray();
 }
 
 /**

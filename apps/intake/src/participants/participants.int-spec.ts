@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
@@ -13,6 +15,7 @@ import { Audiences, createHttpApp, createKafka, JsonLogger, TokenSigner } from '
 import { TopicReader, waitFor } from '@waypoint/platform/testing';
 import { IntakeAppModule } from '../app.module';
 import { loadIntakeConfig } from '../config';
+import { MatchKeyDirectory, MATCH_KEYS_COLLECTION } from './match-key-directory';
 import { ParticipantsRepository } from './participants.repository';
 import { SearchKeysBackfill } from './search-keys.backfill';
 
@@ -242,6 +245,32 @@ describe('intake participants API', () => {
     expect(await app.get(SearchKeysBackfill).run()).toBeGreaterThanOrEqual(1);
     expect((await check()).body.candidates).toEqual([expect.objectContaining({ participant: expect.objectContaining({ id }), level: 'likely' })]);
     expect((await http.get(`/participants/${id}`).set('authorization', worker).expect(200)).body.version).toBe(1);
+  });
+
+  it('files the people stored before the match-key directory existed, once, and then finds them', async () => {
+    const id = randomUUID();
+    await app.get(ParticipantsRepository).collection.insertOne({
+      _id: id,
+      firstName: 'Opal',
+      lastName: family,
+      dateOfBirth: '1971-07-07',
+      email: `opal.${family.toLowerCase()}@example.org`,
+      office: 'north-ajc',
+      programsOfInterest: ['WIOA_ADULT'],
+      registeredAt: new Date(),
+      registeredBy: 'before-the-directory',
+    } as never);
+    const check = (body: object) => http.post('/participants/duplicate-check').set('authorization', worker).send(body).expect(200);
+    const byEmail = { firstName: 'Someone', lastName: 'Else', dateOfBirth: '1971-07-07', email: `opal.${family.toLowerCase()}@example.org` };
+    expect((await check(byEmail)).body.candidates).toEqual([]);
+    // As on the first start of a version with the directory: the marker is not there yet.
+    await app.get<Connection>(getConnectionToken()).collection(MATCH_KEYS_COLLECTION).deleteOne({ _id: '~backfilled:v1' as never });
+    expect(await app.get(MatchKeyDirectory).backfill()).toBeGreaterThanOrEqual(1);
+    expect(await app.get(MatchKeyDirectory).backfill()).toBe(0);
+    expect((await check(byEmail)).body.candidates).toEqual([expect.objectContaining({ participant: expect.objectContaining({ id }) })]);
+    expect((await check({ firstName: 'Opal', lastName: family, dateOfBirth: '1971-07-07' })).body.candidates).toEqual([
+      expect.objectContaining({ participant: expect.objectContaining({ id }), level: 'likely' }),
+    ]);
   });
 
   it('keeps every one of many simultaneous writes to one person, while the outbox relay clears', async () => {

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { provideOutboxRelay } from '@waypoint/platform';
 import { ProgramsModule } from '../programs/programs.module';
 import { journeyProjectionConsumer } from './journey-projection.consumer';
+import { MatchKeyDirectory } from './match-key-directory';
 import { participantSchema, PARTICIPANT_MODEL } from './participant.schema';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsRepository } from './participants.repository';
@@ -17,6 +18,7 @@ import { SearchKeysBackfill } from './search-keys.backfill';
     ParticipantsRepository,
     ParticipantsService,
     PiiProtector,
+    MatchKeyDirectory,
     SearchKeysBackfill,
     journeyProjectionConsumer,
     provideOutboxRelay({ token: PARTICIPANT_OUTBOX, collection: 'participants' }),

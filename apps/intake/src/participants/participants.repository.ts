@@ -4,8 +4,11 @@ import type { FilterQuery, Model } from 'mongoose';
 import type { JourneyPhase } from '@waypoint/contracts';
 import type { Consent, PersonRecord } from '@waypoint/intake-domain';
 import { DocumentWriteLocks, outboxForInsert, outboxForUpdate, type PublishableEvent } from '@waypoint/platform';
+import { candidateKeysOf, MatchKeyDirectory, type CandidateKeys } from './match-key-directory';
 import { toPersistence } from './participant.mapper';
 import { PARTICIPANT_MODEL, type ParticipantDocument, type SessionLink } from './participant.schema';
+
+export type { CandidateKeys } from './match-key-directory';
 
 export interface ListQuery {
   limit: number;
@@ -15,15 +18,8 @@ export interface ListQuery {
   office?: string;
 }
 
-/** The indexed keys a person may already be on file under (each an equality lookup). */
-export interface CandidateKeys {
-  nameDobKeys: string[];
-  nameKeyOrderFree: string;
-  ssnLast4DobHash?: string;
-  ssnHash?: string;
-  email?: string;
-  phone?: string;
-}
+/** What the search-keys backfill reads of a record stored before the keys existed. */
+type LegacyRecord = Pick<ParticipantDocument, '_id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'email' | 'phone' | 'ssn'>;
 
 /** Fields never needed outside the service's own writes. */
 const LIST_PROJECTION = { outbox: 0, consents: 0, ssn: 0, duplicateReview: 0, intakeSessions: 0 };
@@ -35,6 +31,7 @@ export class ParticipantsRepository {
   constructor(
     @InjectModel(PARTICIPANT_MODEL) private readonly model: Model<ParticipantDocument>,
     private readonly locks: DocumentWriteLocks,
+    private readonly matchKeys: MatchKeyDirectory,
   ) {}
 
   /** The collection with updates taken through its per-document write lock (see DocumentWriteLock). */
@@ -49,6 +46,8 @@ export class ParticipantsRepository {
   /** Stores the participant and the events it caused in one atomic document write. */
   async insertWithEvents(participant: PersonRecord, events: PublishableEvent[]): Promise<ParticipantDocument> {
     const doc = { ...toPersistence(participant), ...outboxForInsert(events) };
+    // Keys first: a crash before the insert leaves keys pointing at nobody (skipped).
+    await this.matchKeys.add(participant.id, candidateKeysOf(participant));
     await this.model.collection.insertOne(doc as never);
     return doc as ParticipantDocument;
   }
@@ -61,29 +60,27 @@ export class ParticipantsRepository {
     return this.model.find({ _id: { $in: ids } }, LIST_PROJECTION).lean<ParticipantDocument[]>().exec();
   }
 
-  /** Everyone on file under any of the keys (unranked; the caller scores them). */
-  findCandidates(keys: CandidateKeys): Promise<ParticipantDocument[]> {
-    const or: FilterQuery<ParticipantDocument>[] = [];
-    if (keys.nameDobKeys.length) or.push({ nameDobKeys: { $in: keys.nameDobKeys } });
-    if (keys.nameKeyOrderFree) or.push({ nameKeyOrderFree: keys.nameKeyOrderFree });
-    if (keys.ssnLast4DobHash) or.push({ 'ssn.last4DobHash': keys.ssnLast4DobHash });
-    if (keys.ssnHash) or.push({ 'ssn.hash': keys.ssnHash });
-    if (keys.email) or.push({ email: keys.email });
-    if (keys.phone) or.push({ phone: keys.phone });
-    if (!or.length) return Promise.resolve([]);
-    return this.model
-      .find({ $or: or }, { outbox: 0, consents: 0, intakeSessions: 0, duplicateReview: 0 })
-      .limit(MAX_DUPLICATE_CANDIDATES)
-      .lean<ParticipantDocument[]>()
-      .exec();
+  /**
+   * Everyone on file under any of the keys (unranked; the caller scores them on their
+   * current values). Looks the keys up in the MatchKeyDirectory, then reads each person by
+   * `_id`: the only lookups FerretDB 1.x answers without reading the whole collection.
+   */
+  async findCandidates(keys: CandidateKeys): Promise<ParticipantDocument[]> {
+    const ids = await this.matchKeys.lookup(keys, MAX_DUPLICATE_CANDIDATES);
+    const docs = await Promise.all(
+      ids.map((_id) =>
+        this.model.findOne({ _id }, { outbox: 0, consents: 0, intakeSessions: 0, duplicateReview: 0 }).lean<ParticipantDocument>().exec(),
+      ),
+    );
+    return docs.filter((d): d is ParticipantDocument => d !== null);
   }
 
   /** Records stored before the name search keys existed (see SearchKeysBackfill). */
-  withoutSearchKeys(limit: number): Promise<Pick<ParticipantDocument, '_id' | 'firstName' | 'lastName' | 'dateOfBirth'>[]> {
+  withoutSearchKeys(limit: number): Promise<LegacyRecord[]> {
     return this.model
-      .find({ nameDobKeys: { $exists: false } }, { firstName: 1, lastName: 1, dateOfBirth: 1 })
+      .find({ nameDobKeys: { $exists: false } }, { firstName: 1, lastName: 1, dateOfBirth: 1, email: 1, phone: 1, 'ssn.last4DobHash': 1, 'ssn.hash': 1 })
       .limit(limit)
-      .lean<Pick<ParticipantDocument, '_id' | 'firstName' | 'lastName' | 'dateOfBirth'>[]>()
+      .lean<LegacyRecord[]>()
       .exec();
   }
 
@@ -125,6 +122,8 @@ export class ParticipantsRepository {
     const { id, ...fields } = record;
     const unset = (['email', 'phone', 'address'] as const).filter((f) => fields[f] === undefined);
     const outbox = outboxForUpdate(events);
+    // The corrected names and contacts are searchable before the record changes (see insertWithEvents).
+    await this.matchKeys.add(id, candidateKeysOf(fields));
     const set: Record<string, unknown> = { ...outbox.$set };
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) set[k] = v;
     // Records written before versions existed are at version 1.

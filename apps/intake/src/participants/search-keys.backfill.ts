@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { nameSearchKeys } from '@waypoint/intake-domain';
+import { candidateKeysOf, MatchKeyDirectory } from './match-key-directory';
 import { ParticipantsRepository } from './participants.repository';
 
 /**
@@ -15,14 +16,21 @@ export class SearchKeysBackfill implements OnApplicationBootstrap {
     this.run().catch((err: Error) => this.logger.error(`backfill failed: ${err.message}`));
   }
 
-  constructor(private readonly repo: ParticipantsRepository) {}
+  constructor(
+    private readonly repo: ParticipantsRepository,
+    private readonly matchKeys: MatchKeyDirectory,
+  ) {}
 
   /** Returns how many records it completed. */
   async run(batchSize = 500): Promise<number> {
     let done = 0;
     for (;;) {
       const batch = await this.repo.withoutSearchKeys(batchSize);
-      for (const p of batch) await this.repo.setSearchKeys(p._id, nameSearchKeys(p));
+      for (const p of batch) {
+        const keys = nameSearchKeys(p);
+        await this.matchKeys.add(p._id, candidateKeysOf({ ...p, ...keys }));
+        await this.repo.setSearchKeys(p._id, keys);
+      }
       done += batch.length;
       if (batch.length < batchSize) break;
     }
