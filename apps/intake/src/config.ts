@@ -13,7 +13,12 @@ const keyId = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'must be 1-32 of A-Z a-
 export const intakeConfigSchema = baseConfigSchema
   .extend({
     INTAKE_PORT: portSchema.default(3101),
-    OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(500),
+    /**
+     * How often each outbox relay sweeps for pending documents it was not kicked about (a
+     * crash's leftovers). Written documents are published at once by `_id`; the sweep reads
+     * the whole collection on FerretDB 1.x, so it is kept rare.
+     */
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5_000),
     /** AES-256-GCM key for SSNs (base64 of 32 bytes). The default is for development only. */
     PII_ENCRYPTION_KEY: base64Key.default(DEV_PII_ENCRYPTION_KEY),
     /** Id stored beside each ciphertext, so keys can rotate: a new key gets a new id. */

@@ -125,7 +125,7 @@ export class AssessmentsService {
         if (isDuplicateKey(err) && attempt < 5) continue;
         throw err;
       }
-      this.relay.kick();
+      this.relay.kick(doc._id);
       await this.repo.supersede(participantId, kind, number);
       return toRecord({ ...doc, outbox: [], outboxPending: false, outboxSeq: 1 });
     }

@@ -51,7 +51,7 @@ export class EligibilityService {
       programs: doc.results.map((r) => ({ program: r.program, status: r.status, expiresAt: r.expiresAt.toISOString() })),
     });
     const stored = await this.repo.insertWithEvents(doc, [{ topic: eligibilityDeterminedV1.topic, envelope: event }]);
-    this.relay.kick();
+    this.relay.kick(stored._id);
     return toDeterminationView(stored);
   }
 

@@ -89,7 +89,7 @@ export class EnrollmentsService {
       ...(office ? { office } : {}),
     });
     const stored = await this.repo.insertWithEvents(doc, [{ topic: participantEnrolledV1.topic, envelope: event }]);
-    this.relay.kick();
+    this.relay.kick(stored._id);
     return toEnrollmentView(stored, actor.seesEligibility);
   }
 
@@ -116,7 +116,7 @@ export class EnrollmentsService {
     if (!(await this.repo.exitWithEvents(enrollmentId, exit, [{ topic: participantExitedProgramV1.topic, envelope: event }]))) {
       throw unprocessable([{ field: '(body)', message: 'This enrollment has already been exited.' }], 'Cannot exit this enrollment');
     }
-    this.relay.kick();
+    this.relay.kick(enrollmentId);
     return toEnrollmentView({ ...enrollment, status: 'exited', exit }, actor.seesEligibility);
   }
 

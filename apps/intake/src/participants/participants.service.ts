@@ -131,7 +131,7 @@ export class ParticipantsService {
     }
     // A crash here must lose nothing: the event is already in the document's outbox.
     faultPoint('intake-after-write');
-    this.relay.kick();
+    this.relay.kick(doc._id);
     return { participant: this.detail(doc, actor), replayed: false };
   }
 
@@ -198,7 +198,7 @@ export class ParticipantsService {
       const latest = await this.require(id);
       throw staleVersion(latest.version ?? 1);
     }
-    this.relay.kick();
+    this.relay.kick(id);
     return this.detail(await this.require(id), actor);
   }
 
@@ -222,7 +222,7 @@ export class ParticipantsService {
     if (!(await this.repo.addConsent(id, consent, [{ topic: participantConsentRecordedV1.topic, envelope: event }]))) {
       throw new NotFoundException(`No participant with id ${id}`);
     }
-    this.relay.kick();
+    this.relay.kick(id);
     return toConsentView(id, consent, today());
   }
 
@@ -244,7 +244,7 @@ export class ParticipantsService {
     if (!(await this.repo.revokeConsent(id, index, consentId, revoked, [{ topic: participantConsentRevokedV1.topic, envelope: event }]))) {
       throw new ConflictException({ statusCode: 409, error: 'Conflict', code: 'already-revoked', message: 'This consent was revoked meanwhile' });
     }
-    this.relay.kick();
+    this.relay.kick(id);
     return toConsentView(id, outcome.consent, today());
   }
 

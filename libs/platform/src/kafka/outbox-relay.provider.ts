@@ -31,9 +31,10 @@ export function provideOutboxRelay(options: { token: InjectionToken; collection:
     useFactory: (connection: Connection, publisher: EventPublisher, logger: JsonLogger, intervalMs: number, locks: DocumentWriteLocks) =>
       new ManagedOutboxRelay({
         name: options.collection,
+        collection: connection.collection(options.collection),
         // The relay's clearing of a document's outbox takes the collection's write lock, so it
         // never races the service's own update of that document (see DocumentWriteLock).
-        collection: locks.for(options.collection).wrap(connection.collection(options.collection)),
+        lock: locks.for(options.collection),
         publisher,
         logger: logger.child(`outbox.${options.collection}`),
         intervalMs,

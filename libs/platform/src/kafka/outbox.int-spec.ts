@@ -8,6 +8,7 @@ import { TopicReader, waitFor } from '../testing';
 import { createEvent } from './create-event';
 import { EventPublisher, type PublishableEvent } from './event-publisher';
 import { createKafka, ensureTopics } from './kafka-client';
+import { DocumentWriteLock } from '../mongo/document-write-lock';
 import { OutboxRelay, outboxForInsert, outboxForUpdate } from './outbox';
 
 const logger = new JsonLogger('outbox-test', 'error').child('outbox');
@@ -73,7 +74,10 @@ describe('OutboxRelay against real FerretDB and Kafka', () => {
     }
   });
 
-  it('never drops an event appended while the relay was publishing the earlier ones', async () => {
+  it.each([
+    ['a conditional update', false],
+    ['the write lock, clearing by _id', true],
+  ])('never drops an event appended while the relay was publishing the earlier ones (clearing with %s)', async (_how, withLock) => {
     const collection = connection.collection(`aggregates_${randomUUID().slice(0, 8)}`);
     const id = randomUUID();
     const first = eventFor(id, topic);
@@ -86,16 +90,41 @@ describe('OutboxRelay against real FerretDB and Kafka', () => {
         await publisher.publish(events);
         if (!appended) {
           appended = true;
-          await collection.updateOne({ _id: id as never }, { ...outboxForUpdate([second]), $set: { outboxPending: true, touched: true } } as never);
+          const append = () => collection.updateOne({ _id: id as never }, { ...outboxForUpdate([second]), $set: { outboxPending: true, touched: true } } as never);
+          await (withLock ? lock.run(id, append) : append());
         }
       },
     } as unknown as EventPublisher;
-    const relay = new OutboxRelay({ name: 'race', collection: collection as never, publisher: racing, logger, intervalMs: 100 });
+    const lock = new DocumentWriteLock();
+    const relay = new OutboxRelay({ name: 'race', collection: collection as never, publisher: racing, logger, intervalMs: 100, ...(withLock ? { lock } : {}) });
     relay.start();
     try {
       await waitFor('the appended event on the topic', () => reader.json<EventEnvelope>().some((e) => e.id === second.envelope.id));
       await waitFor('outbox cleared', async () => (await collection.countDocuments({ _id: id as never, outboxPending: true } as never)) === 0);
       expect(reader.json<EventEnvelope>().some((e) => e.id === first.envelope.id)).toBe(true);
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  it('publishes a kicked document at once, by _id, without waiting for the next sweep', async () => {
+    const collection = connection.collection(`aggregates_${randomUUID().slice(0, 8)}`);
+    const relay = new OutboxRelay({ name: 'kicked', collection, publisher, logger, intervalMs: 600_000, lock: new DocumentWriteLock() });
+    relay.start();
+    try {
+      // The start-up sweep has run (nothing pending); the next is ten minutes away.
+      await new Promise((r) => setTimeout(r, 300));
+      const id = randomUUID();
+      const event = eventFor(id, topic);
+      await collection.insertOne({ _id: id as never, ...outboxForInsert([event]) });
+      relay.kick(id);
+      await waitFor('the kicked event', () => reader.events().some((e) => e.id === event.envelope.id), { timeoutMs: 10_000 });
+      await waitFor('outbox cleared', async () => (await collection.countDocuments({ _id: id as never, outboxPending: true } as never)) === 0);
+      // A document nobody kicked waits for the sweep.
+      const unkicked = eventFor(randomUUID(), topic);
+      await collection.insertOne({ _id: unkicked.envelope.participantId as never, ...outboxForInsert([unkicked]) });
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(reader.events().some((e) => e.id === unkicked.envelope.id)).toBe(false);
     } finally {
       await relay.stop();
     }

@@ -2,6 +2,7 @@ import { Schema, type Collection } from 'mongoose';
 import type { EventEnvelope } from '@waypoint/contracts';
 import type { ComponentLogger } from '../logging/json-logger';
 import { faultPoint } from '../fault-points';
+import type { DocumentWriteLock } from '../mongo/document-write-lock';
 import { ContractViolationError, validateEnvelope, type EventPublisher, type PublishableEvent } from './event-publisher';
 
 /**
@@ -54,8 +55,21 @@ export interface OutboxRelayOptions {
   collection: Collection;
   publisher: EventPublisher;
   logger: ComponentLogger;
+  /**
+   * How often the relay sweeps the collection for pending documents it was not told about
+   * (left by a crash, or written by another process). Kicked documents go at once. The
+   * sweep is a query on `outboxPending`, which FerretDB 1.x answers by reading the whole
+   * collection, so a sweep that took d ms is not repeated within 10·d ms (it never takes
+   * more than a tenth of the time, however large the collection grows).
+   */
   intervalMs?: number;
   batchSize?: number;
+  /**
+   * The collection's per-document write lock, taken by every writer of its documents. With
+   * it the relay clears a document by `_id` alone after checking, inside the lock, that
+   * nothing was appended (FerretDB 1.x reads the whole collection for `{ _id, outboxSeq }`).
+   */
+  lock?: DocumentWriteLock;
 }
 
 interface PendingDoc {
@@ -81,6 +95,11 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private wake?: () => void;
   private kicked = false;
+  /** Documents written since the last pass: drained by `_id`, without a sweep. */
+  private readonly kickedIds = new Set<string>();
+  private lastSweep = 0;
+  /** The sweep's own cost sets a floor under its interval: at most a tenth of the time sweeping. */
+  private sweepEveryMs: number;
   private readonly intervalMs: number;
   private readonly batchSize: number;
   published = 0;
@@ -88,6 +107,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.intervalMs = options.intervalMs ?? 500;
+    this.sweepEveryMs = this.intervalMs;
     this.batchSize = options.batchSize ?? 100;
   }
 
@@ -97,8 +117,13 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Publish soon: called right after a write so events do not wait for the next poll. */
-  kick(): void {
+  /**
+   * Publish soon: called right after a write so events do not wait for the next sweep.
+   * With the document's `_id`, the next pass reads just that document.
+   */
+  kick(documentId?: unknown): void {
+    if (documentId !== undefined) this.kickedIds.add(String(documentId));
+    else this.lastSweep = 0;
     this.kicked = true;
     this.wake?.();
   }
@@ -109,13 +134,35 @@ export class OutboxRelay {
     await this.loop;
   }
 
-  /** One pass: publishes every pending document's events; returns how many documents it cleared. */
+  /** One sweep: publishes every pending document's events; returns how many documents it looked at. */
   async drainOnce(): Promise<number> {
-    const { collection, publisher } = this.options;
-    const docs = (await collection
+    const docs = (await this.options.collection
       .find({ outboxPending: true }, { projection: { outbox: 1, outboxSeq: 1 } })
       .limit(this.batchSize)
       .toArray()) as unknown as PendingDoc[];
+    await this.publishAndClear(docs);
+    return docs.length;
+  }
+
+  /** Publishes the pending events of the documents kicked since the last pass, read by `_id`. */
+  async drainKicked(): Promise<number> {
+    const ids = [...this.kickedIds];
+    this.kickedIds.clear();
+    try {
+      const found = await Promise.all(
+        ids.map((_id) => this.options.collection.findOne({ _id } as never, { projection: { outbox: 1, outboxSeq: 1, outboxPending: 1 } })),
+      );
+      const docs = found.filter((d) => d?.outboxPending === true) as unknown as PendingDoc[];
+      await this.publishAndClear(docs);
+      return docs.length;
+    } catch (err) {
+      for (const id of ids) this.kickedIds.add(id);
+      throw err;
+    }
+  }
+
+  private async publishAndClear(docs: PendingDoc[]): Promise<void> {
+    const { publisher } = this.options;
     let count = 0;
     for (const doc of docs) {
       // An event that breaks its contract can never be published: set it aside (below) and
@@ -137,14 +184,11 @@ export class OutboxRelay {
       }
       // Clear only if nothing was appended meanwhile; otherwise the next pass republishes
       // (harmless: consumers dedupe by event id).
-      const res = await collection.updateOne(
-        { _id: doc._id, outboxSeq: doc.outboxSeq } as never,
-        {
-          $set: { outbox: [], outboxPending: false },
-          ...(quarantine.length ? { $push: { outboxQuarantine: { $each: quarantine } } } : {}),
-        } as never,
-      );
-      if (quarantine.length && res.modifiedCount === 1) {
+      const cleared = await this.clear(doc, {
+        $set: { outbox: [], outboxPending: false },
+        ...(quarantine.length ? { $push: { outboxQuarantine: { $each: quarantine } } } : {}),
+      });
+      if (quarantine.length && cleared) {
         this.quarantined += quarantine.length;
         this.options.logger.error('outbox events break their contract; kept in the document (outboxQuarantine) for repair', {
           relay: this.options.name,
@@ -155,24 +199,55 @@ export class OutboxRelay {
       count += valid.length;
     }
     this.published += count;
-    return docs.length;
+  }
+
+  /** Clears what was published, unless events were appended meanwhile (then the next pass republishes). */
+  private async clear(doc: PendingDoc, update: object): Promise<boolean> {
+    const { collection, lock } = this.options;
+    if (!lock) {
+      const res = await collection.updateOne({ _id: doc._id, outboxSeq: doc.outboxSeq } as never, update as never);
+      return res.modifiedCount === 1;
+    }
+    return lock.run(String(doc._id), async () => {
+      const now = await collection.findOne({ _id: doc._id } as never, { projection: { outboxSeq: 1 } });
+      if (now?.outboxSeq !== doc.outboxSeq) {
+        this.kickedIds.add(String(doc._id));
+        return false;
+      }
+      const res = await collection.updateOne({ _id: doc._id } as never, update as never);
+      return res.modifiedCount === 1;
+    });
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       this.kicked = false;
+      let failed = false;
       try {
-        const n = await this.drainOnce();
-        if (n >= this.batchSize) continue;
+        if (this.kickedIds.size > 0) await this.drainKicked();
+        if (Date.now() - this.lastSweep >= this.sweepEveryMs) {
+          this.lastSweep = Date.now();
+          const n = await this.drainOnce();
+          this.sweepEveryMs = Math.max(this.intervalMs, 10 * (Date.now() - this.lastSweep));
+          if (n >= this.batchSize) {
+            this.lastSweep = 0;
+            continue;
+          }
+        }
       } catch (err) {
+        failed = true;
         this.options.logger.error('outbox relay pass failed; will retry', {
           relay: this.options.name,
           error: (err as Error).message,
         });
       }
-      if (!this.running || this.kicked) continue;
+      if (!this.running) break;
+      // More to do (a kick, or a document whose clearing lost a race): go on at once; after a
+      // failure, wait a little before retrying (Kafka or the database may be down).
+      if (!failed && (this.kicked || this.kickedIds.size > 0)) continue;
+      const untilSweep = this.sweepEveryMs - (Date.now() - this.lastSweep);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.intervalMs);
+        const timer = setTimeout(resolve, failed ? Math.min(this.intervalMs, 1_000) : Math.max(0, untilSweep));
         this.wake = () => {
           clearTimeout(timer);
           resolve();
