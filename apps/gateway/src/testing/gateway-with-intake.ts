@@ -19,6 +19,7 @@ export class GatewayWithIntake {
     readonly app: INestApplication,
     readonly intake: ServiceProcess,
     private readonly signer: TokenSigner,
+    readonly url: string,
   ) {}
 
   static async start(intakeEnv: Record<string, string> = {}): Promise<GatewayWithIntake> {
@@ -32,8 +33,10 @@ export class GatewayWithIntake {
     }
     const config = loadGatewayConfig({ ...process.env, INTAKE_URL: `http://127.0.0.1:${port}` });
     const app = await createGateway(config, { logger: new JsonLogger('gateway', 'error') });
-    await app.init();
-    return new GatewayWithIntake(app, intake, new TokenSigner(config.JWT_SECRET));
+    // Listening once: supertest would otherwise start the server for every request, and
+    // simultaneous requests then see connections reset.
+    await app.listen(0, '127.0.0.1');
+    return new GatewayWithIntake(app, intake, new TokenSigner(config.JWT_SECRET), await app.getUrl());
   }
 
   /** A staff access token, as sign-in would issue, for a user with these roles. */
@@ -43,7 +46,7 @@ export class GatewayWithIntake {
 
   /** Supertest against the gateway, signed in with `roles` (or anonymous with none). */
   as(...roles: StaffRole[]) {
-    const http = request(this.app.getHttpServer());
+    const http = request(this.url);
     const auth = roles.length ? { authorization: `Bearer ${this.token(roles)}` } : {};
     return {
       get: (path: string) => http.get(`/api${path}`).set(auth),

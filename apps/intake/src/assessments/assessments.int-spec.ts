@@ -22,8 +22,8 @@ describe('intake assessments API', () => {
 
   beforeAll(async () => {
     app = await createHttpApp(IntakeAppModule.register(config, new JsonLogger('intake', 'error')), new JsonLogger('intake', 'error'));
-    await app.init();
-    http = request(app.getHttpServer());
+    await app.listen(0, '127.0.0.1');
+    http = request(await app.getUrl());
     db = app.get<Connection>(getConnectionToken());
     await reader.start();
   });

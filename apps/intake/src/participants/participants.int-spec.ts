@@ -35,8 +35,10 @@ describe('intake participants API', () => {
 
   beforeAll(async () => {
     app = await createHttpApp(IntakeAppModule.register(config, new JsonLogger('intake', 'error')), new JsonLogger('intake', 'error'));
-    await app.init();
-    http = request(app.getHttpServer());
+    // Listening once, on a port of its own: supertest would otherwise start the server for
+    // every request, and many simultaneous requests then see connections reset.
+    await app.listen(0, '127.0.0.1');
+    http = request(await app.getUrl());
     await reader.start();
   });
   afterAll(async () => {

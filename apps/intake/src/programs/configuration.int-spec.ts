@@ -89,8 +89,8 @@ describe('intake configuration API', () => {
 
   beforeAll(async () => {
     app = await programsApp();
-    await app.init();
-    http = request(app.getHttpServer());
+    await app.listen(0, '127.0.0.1');
+    http = request(await app.getUrl());
   });
   afterAll(() => app.close());
 

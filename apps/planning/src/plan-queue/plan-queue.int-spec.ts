@@ -39,10 +39,11 @@ describe('planning: the plan queue', () => {
     const second = registration('2026-01-05T10:00:00.000Z');
     const third = registration('2026-01-06T08:30:00.000Z');
     // The third's event twice (a redelivery), then another registration event for the same
-    // person: one key, one partition, so once the last is processed so are the others.
+    // person: one key, one partition, so once the last is processed so are the third's
+    // earlier ones. The first and second are other people (other partitions): wait for them too.
     const last = participantRegistered({ ...third.envelope.data, firstName: 'Changed' });
     await svc.publish(third, first, second, third, last);
-    await svc.waitProcessed(group, last);
+    for (const e of [first, second, last]) await svc.waitProcessed(group, e);
 
     const page1 = await queue('limit=2');
     const { participantId, firstName, lastName, programsOfInterest, registeredAt } = first.envelope.data;
