@@ -103,6 +103,20 @@ describe('intake assessments API', () => {
     expect(await db.collection('assessments').countDocuments({ participantId: id, latest: true })).toBe(1);
   });
 
+  it('finds a series stored before series heads existed, and gives it a head', async () => {
+    const id = await participant();
+    for (const level of [2, 3]) await post(id, 'job-readiness', readinessBody(level, level)).expect(201);
+    // As data written before the head documents: only the assessments themselves.
+    await db.collection('assessment_series').deleteOne({ _id: `${id}|job-readiness` as never });
+    const overview = await get(`/participants/${id}/assessments`).expect(200);
+    expect(overview.body.kinds['job-readiness']).toMatchObject({ number: 2 });
+    expect(await db.collection('assessment_series').findOne({ _id: `${id}|job-readiness` as never })).toMatchObject({ number: 2 });
+    const series = await get(`/participants/${id}/assessments/job-readiness`).expect(200);
+    expect(series.body.items.map((a: { number: number }) => a.number)).toEqual([2, 1]);
+    await get(`/participants/${id}/assessments/job-readiness/1`).expect(200);
+    expect((await post(id, 'job-readiness', readinessBody(4, 4)).expect(201)).body.number).toBe(3);
+  });
+
   it('refuses bad input with field paths and writes nothing; an unknown participant is 404', async () => {
     const id = await participant();
     const bad = questionnaireBody({

@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import type { Connection, FilterQuery, Model } from 'mongoose';
+import type { Connection, FilterQuery, Model, ProjectionType } from 'mongoose';
 import type { AssessmentKind } from '@waypoint/contracts';
 import { DocumentWriteLocks, outboxForInsert, type PublishableEvent } from '@waypoint/platform';
 import { HEADER_PROJECTION } from './assessment.mapper';
 import { ASSESSMENT_MODEL, type AssessmentDocument } from './assessment.schema';
 import { PERSONAL_READINESS_MODEL, type PersonalReadinessDocument } from './personal-readiness.schema';
+
+/**
+ * The head of one participant's series of one kind: its newest number and assessment id.
+ * `_id` is `<participantId>|<kind>`, so finding the newest assessment is two reads by `_id`
+ * (FerretDB 1.x reads the whole collection for any other filter; see docs/engines.md).
+ */
+interface SeriesHead {
+  _id: string;
+  number: number;
+  latestId: string;
+}
+export const SERIES_COLLECTION = 'assessment_series';
 
 export interface DueQuery {
   before: string;
@@ -24,6 +36,10 @@ export class AssessmentsRepository {
     private readonly locks: DocumentWriteLocks,
   ) {}
 
+  private get heads() {
+    return this.connection.collection<SeriesHead>(SERIES_COLLECTION);
+  }
+
   /**
    * The participant's office, or null when no such participant: read from the `participants`
    * collection of this same database (owned by the participants module; only existence and
@@ -41,36 +57,64 @@ export class AssessmentsRepository {
     await this.model.collection.insertOne({ ...doc, ...outboxForInsert(events) } as never);
   }
 
-  /** Clears `latest` on every earlier assessment of the series (also repairs one a crash left behind). */
-  async supersede(participantId: string, kind: AssessmentKind, beforeNumber: number): Promise<void> {
-    // One document at a time through the collection's write lock: the outbox relay may be
-    // clearing the previous assessment's outbox right now (see DocumentWriteLock).
-    const earlier = await this.model
-      .find({ participantId, kind, number: { $lt: beforeNumber }, latest: true }, { _id: 1 })
-      .lean<{ _id: string }[]>()
-      .exec();
-    const writes = this.locks.for(this.model.collection.collectionName).wrap(this.model.collection);
-    for (const { _id } of earlier) await writes.updateOne({ _id, latest: true } as never, { $set: { latest: false } });
+  /**
+   * After assessment `number` (id `id`) was stored: moves the series head to it and clears
+   * `latest` on the one before, each by `_id` inside the collection's write lock (the outbox
+   * relay may be clearing that document's outbox right now; see DocumentWriteLock).
+   */
+  async supersede(participantId: string, kind: AssessmentKind, number: number, id: string, previousId: string | null): Promise<void> {
+    const headId = `${participantId}|${kind}`;
+    await this.locks.for(SERIES_COLLECTION).run(headId, async () => {
+      const head = await this.heads.findOne({ _id: headId });
+      if (!head || head.number < number) await this.heads.updateOne({ _id: headId }, { $set: { number, latestId: id } }, { upsert: true });
+    });
+    if (previousId) {
+      const writes = this.locks.for(this.model.collection.collectionName).wrap(this.model.collection);
+      await writes.updateOne({ _id: previousId } as never, { $set: { latest: false } });
+    }
   }
 
-  newest(participantId: string, kind: AssessmentKind): Promise<AssessmentDocument | null> {
-    return this.model.findOne({ participantId, kind }, { outbox: 0 }).sort({ number: -1 }).lean<AssessmentDocument>().exec();
+  /** The newest assessment of the series: through its head, by `_id`. */
+  async newest(participantId: string, kind: AssessmentKind, projection: ProjectionType<AssessmentDocument> = { outbox: 0 }): Promise<AssessmentDocument | null> {
+    const head = await this.heads.findOne({ _id: `${participantId}|${kind}` });
+    if (head) return this.model.findOne({ _id: head.latestId }, projection).lean<AssessmentDocument>().exec();
+    // No head: no assessment yet, or stored before heads existed (then give it one).
+    const newest = await this.newestByQuery(participantId, kind, projection);
+    if (newest) await this.supersede(participantId, kind, newest.number, newest._id, null);
+    return newest;
+  }
+
+  /**
+   * The newest by query on (participant, kind, number): reads the whole collection on FerretDB
+   * 1.x, so only for the rare race where another writer took a number before moving the head.
+   */
+  newestByQuery(participantId: string, kind: AssessmentKind, projection: ProjectionType<AssessmentDocument> = { outbox: 0 }): Promise<AssessmentDocument | null> {
+    return this.model.findOne({ participantId, kind }, projection).sort({ number: -1 }).lean<AssessmentDocument>().exec();
   }
 
   /** Header and summary of the newest assessment of each kind. */
   async newestHeaders(participantId: string, kinds: readonly AssessmentKind[]): Promise<AssessmentDocument[]> {
-    const docs = await Promise.all(
-      kinds.map((kind) => this.model.findOne({ participantId, kind }, HEADER_PROJECTION).sort({ number: -1 }).lean<AssessmentDocument>().exec()),
-    );
+    const docs = await Promise.all(kinds.map((kind) => this.newest(participantId, kind, HEADER_PROJECTION)));
     return docs.filter((d): d is AssessmentDocument => d !== null);
   }
 
-  series(participantId: string, kind: AssessmentKind): Promise<AssessmentDocument[]> {
-    return this.model.find({ participantId, kind }, HEADER_PROJECTION).sort({ number: -1 }).lean<AssessmentDocument[]>().exec();
+  /** The series, newest first: from the head back along `previousId`, each by `_id`. */
+  async series(participantId: string, kind: AssessmentKind, projection: ProjectionType<AssessmentDocument> = HEADER_PROJECTION): Promise<AssessmentDocument[]> {
+    const out: AssessmentDocument[] = [];
+    for (let doc = await this.newest(participantId, kind, projection); doc; ) {
+      out.push(doc);
+      doc = doc.previousId ? await this.model.findOne({ _id: doc.previousId }, projection).lean<AssessmentDocument>().exec() : null;
+    }
+    return out;
   }
 
-  byNumber(participantId: string, kind: AssessmentKind, number: number): Promise<AssessmentDocument | null> {
-    return this.model.findOne({ participantId, kind, number }, { outbox: 0 }).lean<AssessmentDocument>().exec();
+  async byNumber(participantId: string, kind: AssessmentKind, number: number): Promise<AssessmentDocument | null> {
+    for (let doc = await this.newest(participantId, kind); doc; ) {
+      if (doc.number === number) return doc;
+      if (doc.number < number || !doc.previousId) return null;
+      doc = await this.model.findOne({ _id: doc.previousId }, { outbox: 0 }).lean<AssessmentDocument>().exec();
+    }
+    return null;
   }
 
   countFor(participantId: string): Promise<number> {

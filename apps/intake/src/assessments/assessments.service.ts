@@ -74,7 +74,8 @@ export class AssessmentsService {
 
     // Two writers racing for the same number: the unique index lets one win; the other takes the next.
     for (let attempt = 0; ; attempt++) {
-      const previous = await this.repo.newest(participantId, kind);
+      // After losing a race for a number, ask by query: the winner may not have moved the head yet.
+      const previous = attempt === 0 ? await this.repo.newest(participantId, kind) : await this.repo.newestByQuery(participantId, kind);
       const number = (previous?.number ?? 0) + 1;
       const id = randomUUID();
       const dueOn = reassessmentDueOn(kind, now);
@@ -126,7 +127,7 @@ export class AssessmentsService {
         throw err;
       }
       this.relay.kick(doc._id);
-      await this.repo.supersede(participantId, kind, number);
+      await this.repo.supersede(participantId, kind, number, id, doc.previousId);
       return toRecord({ ...doc, outbox: [], outboxPending: false, outboxSeq: 1 });
     }
   }
