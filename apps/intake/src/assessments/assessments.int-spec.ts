@@ -8,6 +8,7 @@ import { Audiences, createHttpApp, createKafka, JsonLogger, TokenSigner } from '
 import { TopicReader, waitFor } from '@waypoint/platform/testing';
 import { IntakeAppModule } from '../app.module';
 import { loadIntakeConfig } from '../config';
+import { AssessmentsRepository } from './assessments.repository';
 import { barriersBody, interestBody, questionnaireBody, readinessBody } from './assessment-requests.testing';
 
 // The intake service in-process against real FerretDB and Kafka, called as the gateway calls it.
@@ -107,7 +108,9 @@ describe('intake assessments API', () => {
     const id = await participant();
     for (const level of [2, 3]) await post(id, 'job-readiness', readinessBody(level, level)).expect(201);
     // As data written before the head documents: only the assessments themselves.
-    await db.collection('assessment_series').deleteOne({ _id: `${id}|job-readiness` as never });
+    await db.collection('assessment_series').deleteMany({ _id: { $in: [`${id}|job-readiness`, '~backfilled:v1'] } as never });
+    expect(await app.get(AssessmentsRepository).backfillHeads()).toBeGreaterThanOrEqual(1);
+    expect(await app.get(AssessmentsRepository).backfillHeads()).toBe(0);
     const overview = await get(`/participants/${id}/assessments`).expect(200);
     expect(overview.body.kinds['job-readiness']).toMatchObject({ number: 2 });
     expect(await db.collection('assessment_series').findOne({ _id: `${id}|job-readiness` as never })).toMatchObject({ number: 2 });

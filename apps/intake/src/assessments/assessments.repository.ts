@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Connection, FilterQuery, Model, ProjectionType } from 'mongoose';
 import type { AssessmentKind } from '@waypoint/contracts';
@@ -18,6 +18,8 @@ interface SeriesHead {
   latestId: string;
 }
 export const SERIES_COLLECTION = 'assessment_series';
+/** Present once every series stored before heads existed has one. */
+const HEADS_BACKFILLED = '~backfilled:v1';
 
 export interface DueQuery {
   before: string;
@@ -28,7 +30,11 @@ export interface DueQuery {
 }
 
 @Injectable()
-export class AssessmentsRepository {
+export class AssessmentsRepository implements OnApplicationBootstrap {
+  private readonly logger = new Logger('assessment-series');
+  /** Whether every series has a head (then no head means no assessment yet). */
+  private headsComplete = false;
+
   constructor(
     @InjectModel(ASSESSMENT_MODEL) private readonly model: Model<AssessmentDocument>,
     @InjectModel(PERSONAL_READINESS_MODEL) private readonly personal: Model<PersonalReadinessDocument>,
@@ -38,6 +44,35 @@ export class AssessmentsRepository {
 
   private get heads() {
     return this.connection.collection<SeriesHead>(SERIES_COLLECTION);
+  }
+
+  onApplicationBootstrap(): void {
+    this.backfillHeads().catch((err: Error) => this.logger.error(`series head backfill failed: ${err.message}`));
+  }
+
+  /**
+   * Gives every series stored before heads existed its head (once: a marker records it).
+   * Until it has run, a missing head is checked by query. Returns how many heads it wrote.
+   */
+  async backfillHeads(): Promise<number> {
+    if (await this.heads.findOne({ _id: HEADS_BACKFILLED })) {
+      this.headsComplete = true;
+      return 0;
+    }
+    const newest = new Map<string, { number: number; id: string }>();
+    const cursor = this.model.collection.find({}, { projection: { participantId: 1, kind: 1, number: 1 } });
+    for await (const d of cursor) {
+      const key = `${String(d.participantId)}|${String(d.kind)}`;
+      if ((newest.get(key)?.number ?? 0) < (d.number as number)) newest.set(key, { number: d.number as number, id: String(d._id) });
+    }
+    for (const [key, head] of newest) {
+      const [participantId, kind] = key.split('|');
+      await this.supersede(participantId, kind as AssessmentKind, head.number, head.id, null);
+    }
+    await this.heads.updateOne({ _id: HEADS_BACKFILLED }, { $set: { number: 0, latestId: '' } }, { upsert: true });
+    this.headsComplete = true;
+    if (newest.size) this.logger.log(`series heads written for ${newest.size} earlier series`);
+    return newest.size;
   }
 
   /**
@@ -78,7 +113,8 @@ export class AssessmentsRepository {
   async newest(participantId: string, kind: AssessmentKind, projection: ProjectionType<AssessmentDocument> = { outbox: 0 }): Promise<AssessmentDocument | null> {
     const head = await this.heads.findOne({ _id: `${participantId}|${kind}` });
     if (head) return this.model.findOne({ _id: head.latestId }, projection).lean<AssessmentDocument>().exec();
-    // No head: no assessment yet, or stored before heads existed (then give it one).
+    // No head: no assessment yet; or, until the backfill has run, one stored before heads existed.
+    if (this.headsComplete) return null;
     const newest = await this.newestByQuery(participantId, kind, projection);
     if (newest) await this.supersede(participantId, kind, newest.number, newest._id, null);
     return newest;
