@@ -39,9 +39,13 @@ export function toOccupationView(doc: OccupationDocument): OccupationView {
  * The occupation catalogue: the shipped list seeded at start (only occupations not already
  * stored, so an administrator's corrections survive restarts), plus local occupations.
  */
+/** How long the catalogue is kept in memory between reads of the database. */
+export const CATALOGUE_CACHE_MS = 30_000;
+
 @Injectable()
 export class OccupationsService implements OnApplicationBootstrap {
   private readonly log;
+  private cached?: { at: number; value: Promise<OccupationView[]> };
   constructor(
     @InjectModel(OCCUPATION_MODEL) private readonly model: Model<OccupationDocument>,
     logger: JsonLogger,
@@ -90,11 +94,30 @@ export class OccupationsService implements OnApplicationBootstrap {
   }
 
   /** The whole catalogue, for suggestions (hundreds of rows, not hundreds of thousands). */
+  /**
+   * The whole catalogue, as every interest profile ranks it: kept for CATALOGUE_CACHE_MS and
+   * dropped at once when this process changes it (an edit made by another instance shows
+   * within that time).
+   */
   async all(): Promise<OccupationView[]> {
-    return (await this.model.find({}).sort({ _id: 1 }).lean<OccupationDocument[]>().exec()).map(toOccupationView);
+    const now = Date.now();
+    if (!this.cached || now - this.cached.at > CATALOGUE_CACHE_MS) {
+      const value = this.model
+        .find({})
+        .sort({ _id: 1 })
+        .lean<OccupationDocument[]>()
+        .exec()
+        .then((docs) => docs.map(toOccupationView));
+      this.cached = { at: now, value };
+      value.catch(() => {
+        if (this.cached?.value === value) this.cached = undefined;
+      });
+    }
+    return [...(await this.cached.value)];
   }
 
   async create(input: CreateOccupationRequest, actor: string): Promise<OccupationView> {
+    this.cached = undefined;
     const { socCode, ...fields } = input;
     const doc = { _id: socCode, ...fields, ...searchKeys(fields), source: 'local' as const, updatedAt: new Date(), updatedBy: actor } as OccupationDocument;
     try {
@@ -103,10 +126,12 @@ export class OccupationsService implements OnApplicationBootstrap {
       if (isDuplicateKey(err)) throw new ConflictException(`Occupation ${socCode} is already in the catalogue; change it with PUT`);
       throw err;
     }
+    this.cached = undefined; // again: a read between the first drop and the write may have cached the old catalogue
     return toOccupationView(doc);
   }
 
   async update(socCode: string, input: UpdateOccupationRequest, actor: string): Promise<OccupationView> {
+    this.cached = undefined;
     const doc = await this.model
       .findOneAndUpdate(
         { _id: socCode },
@@ -115,6 +140,7 @@ export class OccupationsService implements OnApplicationBootstrap {
       )
       .lean<OccupationDocument>()
       .exec();
+    this.cached = undefined;
     if (!doc) throw new NotFoundException(`No occupation ${socCode} in the catalogue`);
     return toOccupationView(doc);
   }
