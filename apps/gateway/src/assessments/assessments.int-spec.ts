@@ -1,26 +1,21 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { randomInt } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { INTEREST_ITEM_IDS, Topics, type EventEnvelope } from '@waypoint/contracts';
-import { baseConfigSchema, createKafka, loadConfig } from '@waypoint/platform';
+import { INTEREST_ITEM_IDS, type EventEnvelope } from '@waypoint/contracts';
 import { TopicReader, waitFor } from '@waypoint/platform/testing';
 import { GatewayWithIntake, randomLetters } from '../testing/gateway-with-intake';
 
 // Assessments and the occupation catalogue through the gateway, with intake as its own
 // process, against the real FerretDB and Kafka.
 describe('assessments through the gateway', () => {
-  const engines = loadConfig(baseConfigSchema, process.env);
-  const reader = new TopicReader(createKafka('assessments-gw-test', engines.KAFKA_BROKERS), Topics.intake);
   let gw: GatewayWithIntake;
+  let reader: TopicReader;
 
   beforeAll(async () => {
-    gw = await GatewayWithIntake.start();
-    await reader.start();
+    gw = await GatewayWithIntake.start({ readIntakeEvents: true });
+    reader = gw.intakeEvents as TopicReader;
   });
-  afterAll(async () => {
-    await reader.stop();
-    await gw.close();
-  });
+  afterAll(() => gw.close());
 
 
   const register = (): Promise<string> => gw.registerUniquePerson();

@@ -2,13 +2,12 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import {
-  Topics,
   type EligibilityDeterminationView,
   type EnrollmentView,
   type EventEnvelope,
   type ProgramEligibilityView,
 } from '@waypoint/contracts';
-import { createKafka, databaseName, loadConfig, baseConfigSchema } from '@waypoint/platform';
+import { baseConfigSchema, databaseName, loadConfig } from '@waypoint/platform';
 import { TopicReader, waitFor } from '@waypoint/platform/testing';
 import { GatewayWithIntake, randomLetters } from '../testing/gateway-with-intake';
 
@@ -16,17 +15,14 @@ import { GatewayWithIntake, randomLetters } from '../testing/gateway-with-intake
 // against the real FerretDB and Kafka.
 describe('programs, eligibility and enrollments through the gateway', () => {
   const engines = loadConfig(baseConfigSchema, process.env);
-  const reader = new TopicReader(createKafka('programs-gw-test', engines.KAFKA_BROKERS), Topics.intake);
   let gw: GatewayWithIntake;
+  let reader: TopicReader;
 
   beforeAll(async () => {
-    gw = await GatewayWithIntake.start();
-    await reader.start();
+    gw = await GatewayWithIntake.start({ readIntakeEvents: true });
+    reader = gw.intakeEvents as TopicReader;
   });
-  afterAll(async () => {
-    await reader.stop();
-    await gw.close();
-  });
+  afterAll(() => gw.close());
 
   /** ISO date `years` years before today (UTC). */
   const yearsAgo = (years: number) => {

@@ -2,8 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
 import request from 'supertest';
-import { Audiences, JsonLogger, TokenSigner } from '@waypoint/platform';
-import { startService, waitHealthy, type ServiceProcess } from '@waypoint/platform/testing';
+import { Topics } from '@waypoint/contracts';
+import { Audiences, createKafka, JsonLogger, TokenSigner } from '@waypoint/platform';
+import { startService, TopicReader, waitHealthy, type ServiceProcess } from '@waypoint/platform/testing';
 import { loadGatewayConfig } from '../config';
 import { createGateway } from '../create-gateway';
 
@@ -22,7 +23,14 @@ export class GatewayWithIntake {
     readonly url: string,
   ) {}
 
-  static async start(intakeEnv: Record<string, string> = {}): Promise<GatewayWithIntake> {
+  /**
+   * Intake's events as published on its topic, read from the moment `start` returns, when
+   * started with `{ readIntakeEvents: true }` (count them with `events()`: at least once).
+   */
+  intakeEvents?: TopicReader;
+
+  static async start(options: { intakeEnv?: Record<string, string>; readIntakeEvents?: boolean } = {}): Promise<GatewayWithIntake> {
+    const intakeEnv = options.intakeEnv ?? {};
     const port = await freePort();
     const intake = startService('intake', { INTAKE_PORT: String(port), OUTBOX_POLL_MS: '100', LOG_LEVEL: 'warn', ...intakeEnv }, 'intake-for-gateway');
     try {
@@ -36,7 +44,9 @@ export class GatewayWithIntake {
     // Listening once: supertest would otherwise start the server for every request, and
     // simultaneous requests then see connections reset.
     await app.listen(0, '127.0.0.1');
-    return new GatewayWithIntake(app, intake, new TokenSigner(config.JWT_SECRET), await app.getUrl());
+    const gw = new GatewayWithIntake(app, intake, new TokenSigner(config.JWT_SECRET), await app.getUrl());
+    if (options.readIntakeEvents) gw.intakeEvents = await new TopicReader(createKafka('gateway-test', config.KAFKA_BROKERS), Topics.intake).start();
+    return gw;
   }
 
   /** A staff access token, as sign-in would issue, for a user with these roles. */
@@ -78,6 +88,7 @@ export class GatewayWithIntake {
   }
 
   async close(): Promise<void> {
+    await this.intakeEvents?.stop();
     await this.app.close();
     await this.intake.stop();
   }

@@ -104,7 +104,7 @@ export class AssessmentsRepository implements OnApplicationBootstrap {
       if (!head || head.number < number) await this.heads.updateOne({ _id: headId }, { $set: { number, latestId: id } }, { upsert: true });
     });
     if (previousId) {
-      const writes = this.locks.for(this.model.collection.collectionName).wrap(this.model.collection);
+      const writes = this.locks.writesTo(this.model.collection);
       await writes.updateOne({ _id: previousId } as never, { $set: { latest: false } });
     }
   }
@@ -198,8 +198,7 @@ export class AssessmentsRepository implements OnApplicationBootstrap {
     // Guarded by revision, through the collection's write lock (FerretDB 1.x would let two
     // saves of the same revision both succeed; see DocumentWriteLock).
     const res = await this.locks
-      .for(this.personal.collection.collectionName)
-      .wrap(this.personal.collection)
+      .writesTo(this.personal.collection)
       .updateOne({ _id, revision: current.revision } as never, {
         $set: changed,
         $push: { history: { items: current.items, revision: current.revision, updatedAt: current.updatedAt, updatedBy: current.updatedBy } },

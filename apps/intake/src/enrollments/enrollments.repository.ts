@@ -44,7 +44,7 @@ export class EnrollmentsRepository {
   async exitWithEvents(id: string, exit: NonNullable<EnrollmentDocument['exit']>, events: PublishableEvent[]): Promise<boolean> {
     const outbox = outboxForUpdate(events);
     // Through the collection's write lock: the outbox relay may be clearing this document.
-    const res = await this.locks.for(this.model.collection.collectionName).wrap(this.model.collection).updateOne({ _id: id, status: 'open' } as never, {
+    const res = await this.locks.writesTo(this.model.collection).updateOne({ _id: id, status: 'open' } as never, {
       ...outbox,
       $set: { ...outbox.$set, status: 'exited', openKey: `exited:${id}`, exit },
     } as never);

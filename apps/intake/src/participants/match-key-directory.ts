@@ -83,7 +83,7 @@ export class MatchKeyDirectory implements OnApplicationBootstrap {
 
   /** Files `participantId` under each key (idempotent). */
   async add(participantId: string, keys: CandidateKeys): Promise<void> {
-    const writes = this.locks.for(MATCH_KEYS_COLLECTION).wrap(this.entries);
+    const writes = this.locks.writesTo(this.entries);
     await Promise.all(
       matchKeyIds(keys).map(async (_id) => {
         const update = { $addToSet: { participantIds: participantId } };

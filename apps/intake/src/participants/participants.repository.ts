@@ -36,7 +36,7 @@ export class ParticipantsRepository {
 
   /** The collection with updates taken through its per-document write lock (see DocumentWriteLock). */
   private get writes() {
-    return this.locks.for(this.model.collection.collectionName).wrap(this.model.collection);
+    return this.locks.writesTo(this.model.collection);
   }
 
   get collection() {

@@ -73,7 +73,7 @@ export class ConfigurationStore<T extends VersionedDocument> {
       : [];
     // Through the collection's write lock: FerretDB 1.x would let two updates guarded by the
     // same version both succeed (see DocumentWriteLock).
-    const res = await this.locks.for(this.model.collection.collectionName).wrap(this.model.collection).updateOne({ _id: code, version: expected } as never, {
+    const res = await this.locks.writesTo(this.model.collection).updateOne({ _id: code, version: expected } as never, {
       $set: { ...changes, updatedAt: new Date(), updatedBy: by },
       $inc: { version: 1 },
       ...(absent.length ? { $unset: Object.fromEntries(absent.map((k) => [k, ''])) } : {}),

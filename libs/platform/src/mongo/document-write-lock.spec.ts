@@ -52,5 +52,13 @@ describe('DocumentWriteLock', () => {
     const locks = new DocumentWriteLocks();
     expect(locks.for('participants')).toBe(locks.for('participants'));
     expect(locks.for('participants')).not.toBe(locks.for('enrollments'));
+    // writesTo picks the lock by the collection's name: a write through it waits for that lock.
+    const order: string[] = [];
+    const collection = { collectionName: 'participants', updateOne: async (_filter: unknown) => void order.push('update') };
+    const held = locks.for('participants').run('a', async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      order.push('held');
+    });
+    return Promise.all([held, locks.writesTo(collection).updateOne({ _id: 'a' } as never)]).then(() => expect(order).toEqual(['held', 'update']));
   });
 });

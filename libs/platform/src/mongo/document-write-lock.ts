@@ -53,4 +53,9 @@ export class DocumentWriteLocks {
     if (!lock) this.locks.set(collection, (lock = new DocumentWriteLock()));
     return lock;
   }
+
+  /** The collection with its `updateOne` taken through that collection's lock. */
+  writesTo<C extends { collectionName: string; updateOne: unknown }>(collection: C): C {
+    return this.for(collection.collectionName).wrap(collection);
+  }
 }
