@@ -9,6 +9,8 @@ import { AuthController } from './auth/auth.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { JourneyQueryService } from './participants/journey-query.service';
 import { ASSESSMENTS_CONTROLLERS } from './assessments/assessments.controllers';
+import { CASEWORK_CONTROLLERS } from './casework/casework.controllers';
+import { JOURNEY_CONTROLLERS } from './journey/journey.controllers';
 import { PARTICIPANTS_CONTROLLERS } from './participants/participants.controllers';
 import { PROGRAMS_CONTROLLERS } from './programs/programs.controllers';
 import { ServiceClient } from './participants/service-client';
@@ -41,6 +43,8 @@ export class GatewayAppModule implements NestModule {
         ...PARTICIPANTS_CONTROLLERS,
         ...PROGRAMS_CONTROLLERS,
         ...ASSESSMENTS_CONTROLLERS,
+        ...JOURNEY_CONTROLLERS,
+        ...CASEWORK_CONTROLLERS,
         ReferenceController,
       ],
       providers: [

@@ -1,6 +1,7 @@
 export * from './envelope';
 export * from './topics';
 export * from './programs';
+export * from './journey';
 export * from './participant';
 export * from './events';
 export * from './api/auth';
@@ -8,3 +9,4 @@ export * from './api/access';
 export * from './api/participants';
 export * from './api/programs';
 export * from './api/assessments';
+export * from './api/casework';

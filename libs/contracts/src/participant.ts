@@ -171,6 +171,10 @@ export const linkSessionAttendeeSchema = z
   .strict();
 export type LinkSessionAttendeeRequest = z.infer<typeof linkSessionAttendeeSchema>;
 
-/** Journey phases, in order. The journey workflow is the source of truth. */
-export const JOURNEY_PHASES = ['intake', 'planning', 'services', 'placement', 'exited', 'follow_up', 'closed'] as const;
+/**
+ * Journey phases, in order (the "4 Es"): intake, assessment, planning, services (education,
+ * training, supportive services), placement (job search and placement), exited, follow_up,
+ * closed. The journey workflow is the source of truth.
+ */
+export const JOURNEY_PHASES = ['intake', 'assessment', 'planning', 'services', 'placement', 'exited', 'follow_up', 'closed'] as const;
 export type JourneyPhase = (typeof JOURNEY_PHASES)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { JourneyRulesSchema } from './journey';
 
 /**
  * Programs and offices are configuration held by the intake service (an administrator
@@ -237,6 +238,8 @@ const programFields = {
   determinationValidDays: determinationValidDays.default(45),
   rules: z.array(RuleSchema),
   activityHours: ActivityHoursSchema.optional(),
+  /** The journey's deadlines for this program (plan due, contact, exit, follow-up); defaults when absent. */
+  journeyRules: JourneyRulesSchema.optional(),
   active: z.boolean().default(true),
 };
 

@@ -1,11 +1,11 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { journeyStateQuery, journeyWorkflowId, type JourneyState } from '@waypoint/journey-workflows';
+import { journeyStateQuery, journeyWorkflowId, type JourneyView } from '@waypoint/journey-workflows';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 
 export interface LiveJourney {
   workflowId: string;
-  state: JourneyState | null;
+  state: JourneyView | null;
   error?: string;
 }
 

@@ -7,7 +7,7 @@ import {
   type EnrollRequest,
   type ExitEnrollmentRequest,
 } from '@waypoint/contracts';
-import { enrollmentRefusals, exitRefusals, freezeSnapshot } from '@waypoint/intake-domain';
+import { defaultJourneyRules, enrollmentRefusals, exitRefusals, freezeSnapshot } from '@waypoint/intake-domain';
 import { createEvent, unprocessable, type OutboxRelay } from '@waypoint/platform';
 import { DeterminationsRepository } from '../eligibility/determinations.repository';
 import type { DeterminationDocument } from '../eligibility/determination.schema';
@@ -87,6 +87,7 @@ export class EnrollmentsService {
       enrolledOn,
       determinationId: determination._id,
       ...(office ? { office } : {}),
+      journeyRules: program.journeyRules ?? defaultJourneyRules(program._id),
     });
     const stored = await this.repo.insertWithEvents(doc, [{ topic: participantEnrolledV1.topic, envelope: event }]);
     this.relay.kick(stored._id);

@@ -1,4 +1,5 @@
 import type { OfficeView, ProgramDefinition, ProgramView } from '@waypoint/contracts';
+import { defaultJourneyRules } from '@waypoint/intake-domain';
 import type { OfficeDocument, ProgramDocument, VersionedDocument } from './configuration.schema';
 
 function versioned(doc: VersionedDocument) {
@@ -20,6 +21,7 @@ export function toProgramView(doc: ProgramDocument): ProgramView {
     determinationValidDays: doc.determinationValidDays,
     rules: doc.rules,
     ...(doc.activityHours ? { activityHours: doc.activityHours } : {}),
+    journeyRules: doc.journeyRules ?? defaultJourneyRules(doc._id),
     ...versioned(doc),
   };
 }

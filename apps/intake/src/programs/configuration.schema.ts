@@ -17,7 +17,10 @@ export interface VersionedDocument {
 /** A program as stored; `rules` are data validated by the contract's rule schema. */
 export interface ProgramDocument
   extends VersionedDocument,
-    Pick<ProgramView, 'label' | 'description' | 'fundingStream' | 'determinationValidDays' | 'rules' | 'activityHours'> {}
+    Pick<ProgramView, 'label' | 'description' | 'fundingStream' | 'determinationValidDays' | 'rules' | 'activityHours'> {
+  /** Absent on programs stored before journey rules existed: the defaults apply. */
+  journeyRules?: ProgramView['journeyRules'];
+}
 
 export interface OfficeDocument extends VersionedDocument, Pick<OfficeView, 'name' | 'address' | 'region'> {}
 
@@ -39,6 +42,7 @@ export const programSchema = new Schema<ProgramDocument>(
     determinationValidDays: { type: Number, required: true },
     rules: { type: Schema.Types.Mixed, required: true },
     activityHours: { type: Schema.Types.Mixed },
+    journeyRules: { type: Schema.Types.Mixed },
   },
   { collection: 'programs', versionKey: false, minimize: true },
 );

@@ -46,6 +46,9 @@ function recordingActivities({ failures = 0 } = {}) {
       if (attempts <= failures) throw new Error(`broker unavailable (attempt ${attempts})`);
       published.push(input);
     },
+    async publishJourneyEvents() {
+      return undefined;
+    },
   };
   return { activities, published, attempts: () => attempts };
 }

@@ -10,6 +10,7 @@ import {
   type FundingStream,
   type Rule,
 } from '../programs';
+import type { JourneyRules } from '../journey';
 
 // ---- Configuration (GET/POST /programs, GET/PUT /programs/:code, POST /programs/:code/deactivate; same for /offices)
 
@@ -22,6 +23,8 @@ export interface ProgramView {
   determinationValidDays: number;
   rules: Rule[];
   activityHours?: ActivityHours;
+  /** The journey's deadlines for this program (the defaults when the administrator set none). */
+  journeyRules: JourneyRules;
   active: boolean;
   /** Optimistic concurrency: send it back on PUT; it grows by one with every change. */
   version: number;

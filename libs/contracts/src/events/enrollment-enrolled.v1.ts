@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { defineEvent } from '../envelope';
 import { programCodeSchema } from '../programs';
+import { JourneyRulesSchema } from '../journey';
 import { Topics } from '../topics';
 
 /** A participant was enrolled in a program (after an eligible, unexpired determination). */
@@ -15,6 +16,8 @@ export const participantEnrolledV1 = defineEvent(
     enrolledOn: z.iso.date(),
     determinationId: z.string().min(1),
     office: z.string().optional(),
+    /** The program's journey deadlines at enrollment (absent from events older than them: defaults apply). */
+    journeyRules: JourneyRulesSchema.optional(),
   }),
 );
 export type ParticipantEnrolledV1 = z.infer<typeof participantEnrolledV1.data>;

@@ -5,7 +5,7 @@ import {
   journeyStateQuery,
   participantRegisteredSignal,
   type JourneyInput,
-  type JourneyState,
+  type JourneySnapshot,
   type ParticipantRegisteredSignal,
 } from './messages';
 
@@ -27,17 +27,32 @@ const { publishPhaseChanged } = proxyActivities<JourneyActivities>({
  */
 export async function participantJourney(input: JourneyInput): Promise<void> {
   const { workflowId } = workflowInfo();
-  const state: JourneyState = {
+  const state: JourneySnapshot = {
     participantId: input.participantId,
     phase: null,
     sequence: 0,
     programsOfInterest: [],
     appliedEventIds: [],
     history: [],
+    enrollments: [],
+    services: [],
+    lastServiceOn: null,
+    lastContactOn: null,
+    planSignedAt: null,
+    reassessmentDue: {},
+    employmentStartOn: null,
+    credentials: [],
+    openTasks: [],
+    taskCounter: 0,
+    exitProposal: null,
+    exit: null,
+    followUpDone: [],
+    statusRevision: 0,
+    eventCounter: 0,
   };
   const registrations: ParticipantRegisteredSignal[] = [];
 
-  setHandler(journeyStateQuery, () => state);
+  setHandler(journeyStateQuery, () => ({ ...state, asOf: new Date().toISOString(), daysSinceLastService: null, deadlines: [] }));
   setHandler(participantRegisteredSignal, (signal) => {
     if (state.appliedEventIds.includes(signal.eventId)) return;
     state.appliedEventIds.push(signal.eventId);

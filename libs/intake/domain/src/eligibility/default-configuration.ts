@@ -1,4 +1,11 @@
-import type { ActivityHours, FundingStream, ProgramDefinition } from '@waypoint/contracts';
+import {
+  DEFAULT_JOURNEY_RULES,
+  EMPLOYMENT_START_FOLLOW_UP_RULES,
+  type ActivityHours,
+  type FundingStream,
+  type JourneyRules,
+  type ProgramDefinition,
+} from '@waypoint/contracts';
 import { DEFAULT_PROGRAMS } from './program-rules';
 
 /** A program as an administrator configures it: the rules plus what the agency says about it. */
@@ -10,7 +17,19 @@ export interface ProgramConfigurationDefaults {
   determinationValidDays: number;
   rules: ProgramDefinition['rules'];
   activityHours?: ActivityHours;
+  journeyRules: JourneyRules;
   active: boolean;
+}
+
+/** WIOA Adult and Dislocated Worker count their 12 months of follow-up from the first day of employment. */
+const FOLLOW_UP_FROM_EMPLOYMENT = new Set(['WIOA_ADULT', 'WIOA_DISLOCATED_WORKER']);
+
+/**
+ * The journey deadlines a program has when its administrator has set none: the DOMAIN.md
+ * defaults, with follow-up from the first day of employment for WIOA Adult and DW.
+ */
+export function defaultJourneyRules(programCode: string): JourneyRules {
+  return FOLLOW_UP_FROM_EMPLOYMENT.has(programCode) ? EMPLOYMENT_START_FOLLOW_UP_RULES : DEFAULT_JOURNEY_RULES;
 }
 
 const ABOUT: Record<string, { description: string; fundingStream: FundingStream; activityHours?: ActivityHours }> = {
@@ -48,6 +67,7 @@ export const DEFAULT_PROGRAM_CONFIGURATION: readonly ProgramConfigurationDefault
   determinationValidDays: p.determinationValidDays,
   rules: p.rules,
   ...(ABOUT[p.code]?.activityHours ? { activityHours: ABOUT[p.code].activityHours } : {}),
+  journeyRules: defaultJourneyRules(p.code),
   active: true,
 }));
 
