@@ -8,15 +8,19 @@ import {
   ConsumerGroups,
   journeyPhaseChangedV1,
   participantRegisteredV1,
+  serviceRecordedV1,
   Topics,
   type EventEnvelope,
   type JourneyPhaseChangedV1,
   type ParticipantRegisteredV1,
 } from '@waypoint/contracts';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { journeyStateQuery, journeyWorkflowId } from '@waypoint/journey-workflows';
 import { createEvent, createHttpApp, createKafka, EventPublisher, JsonLogger, namespaced } from '@waypoint/platform';
 import { TopicReader, waitFor, type ReadMessage } from '@waypoint/platform/testing';
 import { JourneyAppModule } from './app.module';
+import { JOURNEY_SIGNAL_ROUTES } from './bridge/signal-routes';
+import { sampleEventData } from './bridge/sample-events.fixture';
 import { loadJourneyConfig } from './config';
 
 // The journey process in-process against the real engines: Kafka in, the bridge, the Temporal
@@ -172,6 +176,51 @@ describe('journey process', () => {
     expect(state.history).toHaveLength(1);
     expect(state.appliedEventIds).toEqual([registered.id]);
     expect((await historyEvents(handle)).filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(1);
+  });
+
+  it('forwards the events of intake, planning, training, matching and follow-up to the journey as signals', async () => {
+    const { participantId, handle } = await registerParticipant();
+    const events = JOURNEY_SIGNAL_ROUTES.map((route) =>
+      createEvent(route.contract, participantId, sampleEventData(route.contract.type, participantId), {
+        actor: { type: 'staff', id: 'u-case-manager' },
+      }),
+    );
+
+    await publisher.publish(events.map((envelope, i) => ({ topic: JOURNEY_SIGNAL_ROUTES[i].contract.topic, envelope })));
+
+    const signalled = await waitFor(
+      `${events.length} more signals on ${handle.workflowId}`,
+      async () => {
+        const received = (await historyEvents(handle)).flatMap((e) => (e.workflowExecutionSignaledEventAttributes ? [e.workflowExecutionSignaledEventAttributes] : []));
+        return received.length >= events.length + 1 ? received : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    // Each event arrives as its route's signal, carrying the event's id (the workflow's dedupe key).
+    const byEventId = new Map(
+      signalled.map((s) => {
+        const [payload] = s.input?.payloads ?? [];
+        const arg = JSON.parse(Buffer.from(payload?.data ?? new Uint8Array()).toString('utf8')) as { eventId: string };
+        return [arg.eventId, s.signalName];
+      }),
+    );
+    events.forEach((event, i) => expect([event.type, byEventId.get(event.id)]).toEqual([event.type, JOURNEY_SIGNAL_ROUTES[i].signal.name]));
+  });
+
+  it('starts no journey for an event about a participant who has none', async () => {
+    const participantId = `p-${randomUUID()}`;
+    const envelope = createEvent(serviceRecordedV1, participantId, sampleEventData(serviceRecordedV1.type, participantId));
+    const planningEvents = new TopicReader(kafka, Topics.planning);
+    await planningEvents.start();
+    try {
+      await publisher.publish([{ topic: serviceRecordedV1.topic, envelope }]);
+      const message = await waitFor(`${envelope.id} on the planning topic`, () => planningEvents.messages.find((m) => m.headers['event-id'] === envelope.id));
+      await bridgeConsumed(message);
+    } finally {
+      await planningEvents.stop();
+    }
+
+    await expect(client.workflow.getHandle(journeyWorkflowId(participantId)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
   });
 
   it('reports the Temporal worker in GET /health', async () => {

@@ -51,6 +51,16 @@ export const DEFAULT_JOURNEY_RULES: JourneyRules = JourneyRulesSchema.parse({});
 /** WIOA Adult and Dislocated Worker: follow-up counts from the first day of unsubsidized employment. */
 export const EMPLOYMENT_START_FOLLOW_UP_RULES: JourneyRules = JourneyRulesSchema.parse({ followUpFrom: 'employment_start' });
 
+const FOLLOW_UP_FROM_EMPLOYMENT: readonly string[] = ['WIOA_ADULT', 'WIOA_DISLOCATED_WORKER'];
+
+/**
+ * The journey deadlines of a program whose administrator has set none: the defaults, with
+ * follow-up from the first day of employment for WIOA Adult and Dislocated Worker.
+ */
+export function defaultJourneyRulesFor(programCode: string): JourneyRules {
+  return FOLLOW_UP_FROM_EMPLOYMENT.includes(programCode) ? EMPLOYMENT_START_FOLLOW_UP_RULES : DEFAULT_JOURNEY_RULES;
+}
+
 /**
  * Kinds of service. Only participant-level services hold the 90-day exit off: self-service,
  * information-only, follow-up services and case-management contacts do not (DOMAIN.md).

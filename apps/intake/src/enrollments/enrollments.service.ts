@@ -1,13 +1,14 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  defaultJourneyRulesFor,
   participantEnrolledV1,
   participantExitedProgramV1,
   type EnrollmentView,
   type EnrollRequest,
   type ExitEnrollmentRequest,
 } from '@waypoint/contracts';
-import { defaultJourneyRules, enrollmentRefusals, exitRefusals, freezeSnapshot } from '@waypoint/intake-domain';
+import { enrollmentRefusals, exitRefusals, freezeSnapshot } from '@waypoint/intake-domain';
 import { createEvent, unprocessable, type OutboxRelay } from '@waypoint/platform';
 import { DeterminationsRepository } from '../eligibility/determinations.repository';
 import type { DeterminationDocument } from '../eligibility/determination.schema';
@@ -87,7 +88,7 @@ export class EnrollmentsService {
       enrolledOn,
       determinationId: determination._id,
       ...(office ? { office } : {}),
-      journeyRules: program.journeyRules ?? defaultJourneyRules(program._id),
+      journeyRules: program.journeyRules ?? defaultJourneyRulesFor(program._id),
     });
     const stored = await this.repo.insertWithEvents(doc, [{ topic: participantEnrolledV1.topic, envelope: event }]);
     this.relay.kick(stored._id);

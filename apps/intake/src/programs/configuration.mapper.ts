@@ -1,5 +1,5 @@
 import type { OfficeView, ProgramDefinition, ProgramView } from '@waypoint/contracts';
-import { defaultJourneyRules } from '@waypoint/intake-domain';
+import { defaultJourneyRulesFor } from '@waypoint/contracts';
 import type { OfficeDocument, ProgramDocument, VersionedDocument } from './configuration.schema';
 
 function versioned(doc: VersionedDocument) {
@@ -21,7 +21,7 @@ export function toProgramView(doc: ProgramDocument): ProgramView {
     determinationValidDays: doc.determinationValidDays,
     rules: doc.rules,
     ...(doc.activityHours ? { activityHours: doc.activityHours } : {}),
-    journeyRules: doc.journeyRules ?? defaultJourneyRules(doc._id),
+    journeyRules: doc.journeyRules ?? defaultJourneyRulesFor(doc._id),
     ...versioned(doc),
   };
 }

@@ -49,6 +49,9 @@ export class JourneyWorkerService implements OnApplicationBootstrap, OnApplicati
       taskQueue: namespaced(JOURNEY_TASK_QUEUE),
       workflowBundle,
       activities: createJourneyActivities({ publisher: this.publisher }),
+      maxCachedWorkflows: this.config.JOURNEY_MAX_CACHED_WORKFLOWS,
+      maxConcurrentWorkflowTaskExecutions: this.config.JOURNEY_MAX_CONCURRENT_WORKFLOW_TASKS,
+      maxConcurrentActivityTaskExecutions: this.config.JOURNEY_MAX_CONCURRENT_ACTIVITIES,
     });
     this.running = this.worker.run().catch((err) => {
       this.logger.error(err as Error, 'journey-worker');
@@ -61,7 +64,11 @@ export class JourneyWorkerService implements OnApplicationBootstrap, OnApplicati
         if (state !== 'RUNNING') throw new Error(`worker is ${state ?? 'not created'}`);
       },
     });
-    this.logger.log(`worker polling task queue '${namespaced(JOURNEY_TASK_QUEUE)}'`, 'journey-worker');
+    this.logger.log(
+      `worker polling task queue '${namespaced(JOURNEY_TASK_QUEUE)}' (cache ${this.config.JOURNEY_MAX_CACHED_WORKFLOWS} workflows, ` +
+        `${this.config.JOURNEY_MAX_CONCURRENT_WORKFLOW_TASKS} workflow tasks, ${this.config.JOURNEY_MAX_CONCURRENT_ACTIVITIES} activities at once)`,
+      'journey-worker',
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,5 @@
 import {
-  DEFAULT_JOURNEY_RULES,
-  EMPLOYMENT_START_FOLLOW_UP_RULES,
+  defaultJourneyRulesFor,
   type ActivityHours,
   type FundingStream,
   type JourneyRules,
@@ -21,16 +20,6 @@ export interface ProgramConfigurationDefaults {
   active: boolean;
 }
 
-/** WIOA Adult and Dislocated Worker count their 12 months of follow-up from the first day of employment. */
-const FOLLOW_UP_FROM_EMPLOYMENT = new Set(['WIOA_ADULT', 'WIOA_DISLOCATED_WORKER']);
-
-/**
- * The journey deadlines a program has when its administrator has set none: the DOMAIN.md
- * defaults, with follow-up from the first day of employment for WIOA Adult and DW.
- */
-export function defaultJourneyRules(programCode: string): JourneyRules {
-  return FOLLOW_UP_FROM_EMPLOYMENT.has(programCode) ? EMPLOYMENT_START_FOLLOW_UP_RULES : DEFAULT_JOURNEY_RULES;
-}
 
 const ABOUT: Record<string, { description: string; fundingStream: FundingStream; activityHours?: ActivityHours }> = {
   WIOA_ADULT: { fundingStream: 'federal', description: 'Career and training services for adults 18 and older (WIOA Title I).' },
@@ -67,7 +56,7 @@ export const DEFAULT_PROGRAM_CONFIGURATION: readonly ProgramConfigurationDefault
   determinationValidDays: p.determinationValidDays,
   rules: p.rules,
   ...(ABOUT[p.code]?.activityHours ? { activityHours: ABOUT[p.code].activityHours } : {}),
-  journeyRules: defaultJourneyRules(p.code),
+  journeyRules: defaultJourneyRulesFor(p.code),
   active: true,
 }));
 
