@@ -10,3 +10,4 @@ export * from './api/participants';
 export * from './api/programs';
 export * from './api/assessments';
 export * from './api/casework';
+export * from './api/journey';

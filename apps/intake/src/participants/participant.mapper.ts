@@ -1,4 +1,4 @@
-import type { ConsentView, DuplicateCandidate, ParticipantDetail, ParticipantSummary } from '@waypoint/contracts';
+import { daysSinceLastService, utcToday, type ConsentView, type DuplicateCandidate, type ParticipantDetail, type ParticipantSummary } from '@waypoint/contracts';
 import { consentStatus, type Consent, type DuplicateSubject, type PersonRecord, type RankedDuplicate } from '@waypoint/intake-domain';
 import type { ParticipantDocument } from './participant.schema';
 
@@ -18,7 +18,12 @@ export function toPersistence(p: PersonRecord): NewDocument {
   };
 }
 
-export function toSummary(doc: Pick<ParticipantDocument, '_id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'office' | 'programsOfInterest' | 'journeyPhase' | 'registeredAt'>): ParticipantSummary {
+type SummaryFields = '_id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'office' | 'programsOfInterest' | 'journeyPhase' | 'journeyStatus' | 'registeredAt';
+
+/** The list row; `daysSinceLastService` counts to the day of the read (UTC), never stored. */
+export function toSummary(doc: Pick<ParticipantDocument, SummaryFields>): ParticipantSummary {
+  const today = utcToday();
+  const status = doc.journeyStatus;
   return {
     id: doc._id,
     firstName: doc.firstName,
@@ -28,6 +33,11 @@ export function toSummary(doc: Pick<ParticipantDocument, '_id' | 'firstName' | '
     programsOfInterest: doc.programsOfInterest,
     phase: doc.journeyPhase ?? null,
     registeredAt: new Date(doc.registeredAt).toISOString(),
+    lastServiceOn: status?.lastServiceOn ?? null,
+    daysSinceLastService: daysSinceLastService(status?.lastServiceOn, today),
+    nextDeadline: status?.nextDeadline ?? null,
+    exitProposedOn: status?.exitProposedOn ?? null,
+    openTasks: status?.openTasks ?? 0,
   };
 }
 
@@ -113,6 +123,7 @@ export function toRecord(doc: ParticipantDocument): PersonRecord {
     journeyPhase: _phase,
     journeySequence: _sequence,
     journeyUpdatedAt: _updated,
+    journeyStatus: _status,
     intakeSessions: _sessions,
     consents: _consents,
     outbox: _outbox,

@@ -1,7 +1,7 @@
 import { Schema } from 'mongoose';
 import { outboxSchemaFields, type OutboxFields } from '@waypoint/platform';
 import type { Consent, PersonRecord } from '@waypoint/intake-domain';
-import type { JourneyPhase } from '@waypoint/contracts';
+import type { JourneyDeadline, JourneyPhase } from '@waypoint/contracts';
 
 export const PARTICIPANT_MODEL = 'Participant';
 
@@ -13,6 +13,16 @@ export interface SessionLink {
   by: string;
 }
 
+/** What the participant list shows of the journey, as the last journey.status.changed said. */
+export interface JourneyStatusProjection {
+  revision: number;
+  lastServiceOn: string | null;
+  nextDeadline: JourneyDeadline | null;
+  exitProposedOn: string | null;
+  openTasks: number;
+  changedAt: Date;
+}
+
 /** The stored participant: the person record, consents, session links, the journey projection, and the outbox. */
 export interface ParticipantDocument extends Omit<PersonRecord, 'id'>, OutboxFields {
   _id: string;
@@ -20,6 +30,11 @@ export interface ParticipantDocument extends Omit<PersonRecord, 'id'>, OutboxFie
   journeyPhase: JourneyPhase | null;
   journeySequence: number;
   journeyUpdatedAt?: Date;
+  /**
+   * Projection of journey.status.changed, applied only when its revision is newer than
+   * `journeyStatusRevision` (absent: none applied yet).
+   */
+  journeyStatus?: JourneyStatusProjection;
   /** Sessions the person was registered in or added to. */
   intakeSessions: SessionLink[];
   /** Consents and releases of information, part of the person (one document, one outbox). */
@@ -54,6 +69,7 @@ export const participantSchema = new Schema<ParticipantDocument>(
     journeyPhase: { type: String, default: null },
     journeySequence: { type: Number, default: 0 },
     journeyUpdatedAt: Date,
+    journeyStatus: { type: Schema.Types.Mixed, default: undefined },
     ...outboxSchemaFields,
   },
   { collection: 'participants', versionKey: false, minimize: true },

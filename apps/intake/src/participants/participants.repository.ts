@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import type { JourneyPhase } from '@waypoint/contracts';
+import type { JourneyPhase, JourneyStatusChangedV1 } from '@waypoint/contracts';
 import type { Consent, PersonRecord } from '@waypoint/intake-domain';
 import { DocumentWriteLocks, outboxForInsert, outboxForUpdate, type PublishableEvent } from '@waypoint/platform';
 import { candidateKeysOf, MatchKeyDirectory, type CandidateKeys } from './match-key-directory';
 import { toPersistence } from './participant.mapper';
-import { PARTICIPANT_MODEL, type ParticipantDocument, type SessionLink } from './participant.schema';
+import { PARTICIPANT_MODEL, type JourneyStatusProjection, type ParticipantDocument, type SessionLink } from './participant.schema';
 
 export type { CandidateKeys } from './match-key-directory';
 
@@ -194,6 +194,30 @@ export class ParticipantsRepository {
     const res = await this.writes.updateOne(
       { _id: participantId, journeySequence: { $lt: sequence } } as never,
       { $set: { journeyPhase: phase, journeySequence: sequence, journeyUpdatedAt: at } } as never,
+    );
+    return res.modifiedCount === 1;
+  }
+
+  /**
+   * Applies a journey status (phase, last service, next deadline, proposed exit, open tasks)
+   * if its revision is newer than the one held. Returns false for a stale or repeated one,
+   * so redelivery never moves the list back.
+   */
+  async applyJourneyStatus(status: JourneyStatusChangedV1): Promise<boolean> {
+    const projection: JourneyStatusProjection = {
+      revision: status.revision,
+      lastServiceOn: status.lastServiceOn,
+      nextDeadline: status.nextDeadline,
+      exitProposedOn: status.exitProposedOn,
+      openTasks: status.openTasks,
+      changedAt: new Date(status.changedAt),
+    };
+    const res = await this.writes.updateOne(
+      {
+        _id: status.participantId,
+        $or: [{ journeyStatus: { $exists: false } }, { 'journeyStatus.revision': { $lt: status.revision } }],
+      } as never,
+      { $set: { journeyStatus: projection, journeyPhase: status.phase, journeyUpdatedAt: projection.changedAt } } as never,
     );
     return res.modifiedCount === 1;
   }

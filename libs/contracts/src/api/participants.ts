@@ -1,3 +1,4 @@
+import type { JourneyDeadline } from '../journey';
 import type { JourneyPhase, RecordConsentRequest } from '../participant';
 import type { ProgramCode } from '../programs';
 
@@ -11,6 +12,19 @@ export interface ParticipantSummary {
   /** From the journey read model; `null` until the journey's first phase event arrives. */
   phase: JourneyPhase | null;
   registeredAt: string;
+  /**
+   * From journey.status.changed (intake's projection), all null until the first one arrives.
+   * The last participant-level service date (services that hold the 90-day exit off).
+   */
+  lastServiceOn?: string | null;
+  /** Days from `lastServiceOn` to today, computed when the list is read (never stored). */
+  daysSinceLastService?: number | null;
+  /** The journey's soonest deadline (overdue when `dueOn` is before today). */
+  nextDeadline?: JourneyDeadline | null;
+  /** Set while an exit proposed by the 90-day rule waits for staff: the proposed exit date. */
+  exitProposedOn?: string | null;
+  /** Open journey tasks (reminders, escalations) for this person. */
+  openTasks?: number;
 }
 
 export interface ParticipantDetail extends ParticipantSummary {
