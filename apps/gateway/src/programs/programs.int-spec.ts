@@ -2,6 +2,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import {
+  DEFAULT_JOURNEY_RULES,
   type EligibilityDeterminationView,
   type EnrollmentView,
   type EventEnvelope,
@@ -198,8 +199,25 @@ describe('programs, eligibility and enrollments through the gateway', () => {
       return events.length === 2 ? events : null;
     });
     expect(enrolled.map((e) => e.data).sort((a, b) => String(a.program).localeCompare(String(b.program)))).toEqual([
-      { participantId: id, enrollmentId: tanf.body.id, program: 'TANF_ES', enrolledOn: today(), determinationId: d.id, office: 'riverside-ajc' },
-      { participantId: id, enrollmentId: adult.body.id, program: 'WIOA_ADULT', enrolledOn: today(), determinationId: d.id, office: 'riverside-ajc' },
+      {
+        participantId: id,
+        enrollmentId: tanf.body.id,
+        program: 'TANF_ES',
+        enrolledOn: today(),
+        determinationId: d.id,
+        office: 'riverside-ajc',
+        journeyRules: DEFAULT_JOURNEY_RULES,
+      },
+      // WIOA Adult counts its follow-up year from the first day of employment.
+      {
+        participantId: id,
+        enrollmentId: adult.body.id,
+        program: 'WIOA_ADULT',
+        enrolledOn: today(),
+        determinationId: d.id,
+        office: 'riverside-ajc',
+        journeyRules: { ...DEFAULT_JOURNEY_RULES, followUpFrom: 'employment_start' },
+      },
     ]);
 
     // Exit: dates and reasons checked; the other program stays open.

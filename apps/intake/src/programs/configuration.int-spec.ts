@@ -2,7 +2,7 @@ import { Module, type INestApplication } from '@nestjs/common';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { DEFAULT_PROGRAM_CODES, Topics } from '@waypoint/contracts';
+import { DEFAULT_JOURNEY_RULES, DEFAULT_PROGRAM_CODES, Topics } from '@waypoint/contracts';
 import { Audiences, createHttpApp, databaseName, DocumentWriteLocks, JsonLogger, OUTBOX_POLL_MS, PlatformModule, TokenSigner } from '@waypoint/platform';
 import { loadIntakeConfig } from '../config';
 import { OFFICE_MODEL, officeSchema, PROGRAM_MODEL, programSchema, type OfficeDocument, type ProgramDocument } from './configuration.schema';
@@ -101,6 +101,36 @@ describe('intake configuration API', () => {
     expect(wioa.body).toMatchObject({ code: 'WIOA_YOUTH', label: 'WIOA Youth', fundingStream: 'federal', active: true });
     expect(wioa.body.rules.find((r: { kind: string }) => r.kind === 'anyOf').rules[0].table.amountsByHouseholdSize.length).toBeGreaterThan(0);
     await http.get('/programs/NOPE_NOT_THERE').set('authorization', admin).expect(404);
+  });
+
+  it('gives every program its journey deadlines: the defaults, follow-up from employment for WIOA Adult and DW', async () => {
+    const res = await http.get('/programs').set('authorization', admin).expect(200);
+    const rules = Object.fromEntries(res.body.map((p: { code: string; journeyRules: unknown }) => [p.code, p.journeyRules]));
+
+    expect(rules.SNAP_ET).toEqual(DEFAULT_JOURNEY_RULES);
+    expect(rules.WIOA_YOUTH).toMatchObject({ followUpFrom: 'exit', exitInactivityDays: 90, followUpContactDays: [30, 90, 180, 270, 365] });
+    expect(rules.WIOA_ADULT).toMatchObject({ followUpFrom: 'employment_start', planDueDays: 30, contactIntervalDays: 30 });
+    expect(rules.WIOA_DISLOCATED_WORKER).toMatchObject({ followUpFrom: 'employment_start' });
+  });
+
+  it('lets an administrator set a program’s journey deadlines, refusing impossible ones with field paths', async () => {
+    const withRules = `${code}_JR`;
+    const bad = await http
+      .post('/programs')
+      .set('authorization', admin)
+      .send({ ...local, code: withRules, journeyRules: { planDueDays: 0, followUpContactDays: [90, 30] } })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['journeyRules.planDueDays', 'journeyRules.followUpContactDays']),
+    );
+    await http.get(`/programs/${withRules}`).set('authorization', admin).expect(404);
+
+    const created = await http
+      .post('/programs')
+      .set('authorization', admin)
+      .send({ ...local, code: withRules, journeyRules: { planDueDays: 14, exitInactivityDays: 60 } })
+      .expect(201);
+    expect(created.body.journeyRules).toEqual({ ...DEFAULT_JOURNEY_RULES, planDueDays: 14, exitInactivityDays: 60 });
   });
 
   it('lets an administrator create a local program that then counts as known', async () => {
