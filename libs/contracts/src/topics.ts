@@ -18,8 +18,11 @@ export function deadLetterTopic(consumerGroup: string): string {
 export const ConsumerGroups = {
   journeyBridge: 'journey-bridge',
   intakeJourneyProjection: 'intake-journey-projection',
+  intakeCommonExit: 'intake-common-exit',
   planningParticipantDirectory: 'planning-participant-directory',
   trainingParticipantDirectory: 'training-participant-directory',
   matchingParticipantDirectory: 'matching-participant-directory',
   followupParticipantDirectory: 'followup-participant-directory',
+  planningCaseworkDirectory: 'planning-casework-directory',
+  planningJourneyTasks: 'planning-journey-tasks',
 } as const;

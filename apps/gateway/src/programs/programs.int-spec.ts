@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import {
   DEFAULT_JOURNEY_RULES,
+  journeyExitConfirmedV1,
   type EligibilityDeterminationView,
   type EnrollmentView,
   type EventEnvelope,
   type ProgramEligibilityView,
 } from '@waypoint/contracts';
-import { baseConfigSchema, databaseName, loadConfig } from '@waypoint/platform';
+import { baseConfigSchema, createEvent, createKafka, databaseName, EventPublisher, loadConfig } from '@waypoint/platform';
 import { TopicReader, waitFor } from '@waypoint/platform/testing';
 import { GatewayWithIntake, randomLetters } from '../testing/gateway-with-intake';
 
@@ -23,7 +24,11 @@ describe('programs, eligibility and enrollments through the gateway', () => {
     gw = await GatewayWithIntake.start({ readIntakeEvents: true });
     reader = gw.intakeEvents as TopicReader;
   });
-  afterAll(() => gw.close());
+  afterAll(async () => {
+    await publisher.disconnect();
+    await gw.close();
+  });
+  const publisher = new EventPublisher(createKafka('programs-int-spec', loadConfig(baseConfigSchema, process.env).KAFKA_BROKERS));
 
   /** ISO date `years` years before today (UTC). */
   const yearsAgo = (years: number) => {
@@ -236,6 +241,45 @@ describe('programs, eligibility and enrollments through the gateway', () => {
 
     const after = await gw.as('case_manager').get(`/participants/${id}/enrollments`).expect(200);
     expect(after.body.find((e: EnrollmentView) => e.program === 'TANF_ES').status).toBe('open');
+  });
+
+  it('exits every open enrollment on the exit date the journey confirmed (common exit), once', async () => {
+    const id = await register(yearsAgo(19));
+    const d = await determine(id);
+    await gw.as('case_manager').post(`/participants/${id}/enrollments`, { program: 'WIOA_ADULT', determinationId: d.id }).expect(201);
+    await gw.as('case_manager').post(`/participants/${id}/enrollments`, { program: 'TANF_ES', determinationId: d.id }).expect(201);
+    // The journey's exit date (the last service date) falls before these enrollments began.
+    const exitOn = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const confirmed = createEvent(journeyExitConfirmedV1, id, {
+      participantId: id,
+      exitOn,
+      reason: 'entered_employment',
+      programs: ['WIOA_ADULT', 'TANF_ES'],
+      confirmedBy: 'case.manager',
+      confirmedAt: new Date().toISOString(),
+      followUpFrom: exitOn,
+      followUpEndsOn: today(),
+    });
+
+    // Published twice: at-least-once delivery must not exit anything twice.
+    await publisher.publish([confirmed, confirmed].map((envelope) => ({ topic: journeyExitConfirmedV1.topic, envelope })));
+
+    const exited = await waitFor('both enrollments exited', async () => {
+      const list: EnrollmentView[] = (await gw.as('supervisor').get(`/participants/${id}/enrollments`).expect(200)).body;
+      return list.every((e) => e.status === 'exited') ? list : null;
+    });
+    // Both began after the journey's exit date: each exits on its own first day, never before it.
+    expect(exited.map((e) => [e.program, e.exit?.exitedOn, e.exit?.reason, e.exit?.exitedBy]).sort()).toEqual([
+      ['TANF_ES', today(), 'entered_employment', 'case.manager'],
+      ['WIOA_ADULT', today(), 'entered_employment', 'case.manager'],
+    ]);
+    const events = await waitFor('two exited_program events', () => {
+      const found = eventsFor(id, 'intake.participant.exited_program');
+      return found.length >= 2 ? found : null;
+    });
+    expect(events.map((e) => e.data.program).sort()).toEqual(['TANF_ES', 'WIOA_ADULT']);
+    // The second copy was consumed right after the first (same partition): it exited nothing more.
+    expect(eventsFor(id, 'intake.participant.exited_program')).toHaveLength(2);
   });
 
   it('lets only one of two simultaneous enrollments in the same program through', async () => {

@@ -7,6 +7,7 @@ import {
   type EnrollmentView,
   type EnrollRequest,
   type ExitEnrollmentRequest,
+  type ExitReason,
 } from '@waypoint/contracts';
 import { enrollmentRefusals, exitRefusals, freezeSnapshot } from '@waypoint/intake-domain';
 import { createEvent, unprocessable, type OutboxRelay } from '@waypoint/platform';
@@ -101,25 +102,50 @@ export class EnrollmentsService {
     if (!enrollment) throw new NotFoundException(`No enrollment ${enrollmentId} for this participant`);
     const refusals = exitRefusals(enrollment, input.exitedOn, new Date());
     if (refusals.length) throw unprocessable(refusals, 'Cannot exit this enrollment');
+    const exited = await this.recordExit(enrollment, { exitedOn: input.exitedOn, reason: input.reason, note: input.note, by: actor.username });
+    if (!exited) {
+      throw unprocessable([{ field: '(body)', message: 'This enrollment has already been exited.' }], 'Cannot exit this enrollment');
+    }
+    return toEnrollmentView(exited, actor.seesEligibility);
+  }
+
+  /**
+   * Common exit, confirmed in the participant's journey: every enrollment still open exits
+   * on the journey's exit date (or on its own start, when it began after that date), with
+   * the confirmed reason. Repeating it changes nothing.
+   */
+  async commonExit(participantId: string, exit: { exitOn: string; reason: ExitReason; note?: string; by: string }): Promise<number> {
+    const open = (await this.repo.list(participantId)).filter((e) => e.status === 'open');
+    let exited = 0;
+    for (const enrollment of open) {
+      const exitedOn = exit.exitOn < enrollment.enrolledOn ? enrollment.enrolledOn : exit.exitOn;
+      if (await this.recordExit(enrollment, { exitedOn, reason: exit.reason, note: exit.note, by: exit.by })) exited += 1;
+    }
+    return exited;
+  }
+
+  /** Closes one open enrollment with its exited_program event (outbox); null if it was already closed. */
+  private async recordExit(
+    enrollment: EnrollmentDocument,
+    input: { exitedOn: string; reason: ExitReason; note?: string; by: string },
+  ): Promise<EnrollmentDocument | null> {
     const exit = {
       exitedOn: input.exitedOn,
       reason: input.reason,
       ...(input.note ? { note: input.note } : {}),
-      exitedBy: actor.username,
+      exitedBy: input.by,
       recordedAt: new Date(),
     };
-    const event = createEvent(participantExitedProgramV1, participantId, {
-      participantId,
-      enrollmentId,
+    const event = createEvent(participantExitedProgramV1, enrollment.participantId, {
+      participantId: enrollment.participantId,
+      enrollmentId: enrollment._id,
       program: enrollment.program,
       exitedOn: input.exitedOn,
       reason: input.reason,
     });
-    if (!(await this.repo.exitWithEvents(enrollmentId, exit, [{ topic: participantExitedProgramV1.topic, envelope: event }]))) {
-      throw unprocessable([{ field: '(body)', message: 'This enrollment has already been exited.' }], 'Cannot exit this enrollment');
-    }
-    this.relay.kick(enrollmentId);
-    return toEnrollmentView({ ...enrollment, status: 'exited', exit }, actor.seesEligibility);
+    if (!(await this.repo.exitWithEvents(enrollment._id, exit, [{ topic: participantExitedProgramV1.topic, envelope: event }]))) return null;
+    this.relay.kick(enrollment._id);
+    return { ...enrollment, status: 'exited', exit };
   }
 
   async list(participantId: string, actor: Actor): Promise<EnrollmentView[]> {
