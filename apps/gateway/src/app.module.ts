@@ -7,9 +7,9 @@ import { AuditMiddleware } from './audit/audit.middleware';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
-import { JourneyQueryService } from './participants/journey-query.service';
 import { ASSESSMENTS_CONTROLLERS } from './assessments/assessments.controllers';
 import { CASEWORK_CONTROLLERS } from './casework/casework.controllers';
+import { JourneyClient } from './journey/journey-client';
 import { JOURNEY_CONTROLLERS } from './journey/journey.controllers';
 import { PARTICIPANTS_CONTROLLERS } from './participants/participants.controllers';
 import { PROGRAMS_CONTROLLERS } from './programs/programs.controllers';
@@ -52,7 +52,7 @@ export class GatewayAppModule implements NestModule {
         UsersService,
         AuditService,
         ServiceClient,
-        JourneyQueryService,
+        JourneyClient,
         { provide: APP_INTERCEPTOR, useClass: AuditResourceInterceptor },
       ],
       exports: [UsersService],

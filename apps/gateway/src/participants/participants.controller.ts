@@ -29,7 +29,7 @@ import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
 import { AuditRead } from '../audit/audit.interceptor';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { jsonSchema } from '../openapi/json-schema';
-import { JourneyQueryService } from './journey-query.service';
+import { JourneyClient } from '../journey/journey-client';
 import { ServiceClient } from './service-client';
 
 const IDEMPOTENCY_HEADER = {
@@ -82,7 +82,7 @@ export async function forwardRegistration(
 export class ParticipantsController {
   constructor(
     private readonly services: ServiceClient,
-    private readonly journeys: JourneyQueryService,
+    private readonly journeys: JourneyClient,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -150,7 +150,7 @@ export class ParticipantsController {
   async get(@Param('id') id: string, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<ParticipantPage> {
     const [answer, journey] = await Promise.all([
       this.services.exchange<ParticipantDetail>(this.config.INTAKE_URL, req.user, 'GET', `/participants/${encodeURIComponent(id)}`),
-      this.journeys.state(id),
+      this.journeys.peek(id),
     ]);
     passHeaders(answer.headers, res);
     return {
