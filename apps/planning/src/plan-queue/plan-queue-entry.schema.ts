@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
-import type { ProgramCode } from '@waypoint/contracts';
 import { directoryEntryPaths, type DirectoryEntryBase } from '@waypoint/platform';
+import { directoryPersonPaths, type DirectoryPerson } from '../directory/directory-entry.schema';
 
 export const PLAN_QUEUE_ENTRY_MODEL = 'PlanQueueEntry';
 
@@ -11,12 +11,8 @@ export type PlanQueueStatus = 'awaiting_plan';
  * `version` / `awaitingRegistration`: see applyParticipantUpdate in @waypoint/platform (an entry
  * made by an update before the registration has no status yet, so the queue leaves it out).
  */
-export interface PlanQueueEntryDocument extends DirectoryEntryBase {
+export interface PlanQueueEntryDocument extends DirectoryEntryBase, DirectoryPerson {
   _id: string;
-  firstName: string;
-  lastName: string;
-  office: string;
-  programsOfInterest: ProgramCode[];
   registeredAt: Date;
   status: PlanQueueStatus;
 }
@@ -24,10 +20,7 @@ export interface PlanQueueEntryDocument extends DirectoryEntryBase {
 export const planQueueEntrySchema = new Schema<PlanQueueEntryDocument>(
   {
     _id: { type: String, required: true },
-    firstName: { type: String, required: true },
-    lastName: { type: String, required: true },
-    office: { type: String, required: true },
-    programsOfInterest: { type: [String], required: true },
+    ...directoryPersonPaths,
     registeredAt: { type: Date, required: true },
     status: { type: String, required: true, enum: ['awaiting_plan'] },
     ...directoryEntryPaths,

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../shared/keyset-cursor';
 
 /** Position after the last entry of a page: its (registeredAt, participantId). */
 export interface PlanQueueCursor {
@@ -6,18 +7,13 @@ export interface PlanQueueCursor {
   participantId: string;
 }
 
-const cursorKey = z.tuple([z.iso.datetime(), z.string().min(1)]);
-
 export function encodePlanQueueCursor(c: PlanQueueCursor): string {
-  return Buffer.from(JSON.stringify([c.registeredAt.toISOString(), c.participantId]), 'utf8').toString('base64url');
+  return encodeKeysetCursor(c.registeredAt.toISOString(), c.participantId);
 }
 
 /** The cursor, or null when the string is not one this service issued. */
 export function decodePlanQueueCursor(cursor: string): PlanQueueCursor | null {
-  try {
-    const [registeredAt, participantId] = cursorKey.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { registeredAt: new Date(registeredAt), participantId };
-  } catch {
-    return null;
-  }
+  const key = decodeKeysetCursor(cursor);
+  if (!key || !z.iso.datetime().safeParse(key[0]).success) return null;
+  return { registeredAt: new Date(key[0]), participantId: key[1] };
 }

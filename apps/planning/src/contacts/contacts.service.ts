@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { randomUUID } from 'node:crypto';
+import type { Model } from 'mongoose';
+import { contactRecordedV1, type ContactView, type RecordContactRequest } from '@waypoint/contracts';
+import { createEvent, outboxForInsert, unprocessable, type OutboxFields, type OutboxRelay } from '@waypoint/platform';
+import { ParticipantDirectory } from '../directory/participant-directory';
+import type { Actor } from '../shared/actor';
+import { todayUtc } from '../shared/dates';
+import { CONTACT_MODEL, type ContactDocument } from './contact.schema';
+
+export const CONTACT_OUTBOX = Symbol('CONTACT_OUTBOX');
+
+/** How many contacts one list returns at most (newest first). */
+export const CONTACT_LIST_MAX = 500;
+
+type StoredContact = Omit<ContactDocument, keyof OutboxFields>;
+
+/** Case-management contacts: recorded once, announced (they reset the monthly-contact clock). */
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectModel(CONTACT_MODEL) private readonly model: Model<ContactDocument>,
+    private readonly directory: ParticipantDirectory,
+    @Inject(CONTACT_OUTBOX) private readonly relay: OutboxRelay,
+  ) {}
+
+  async record(participantId: string, input: RecordContactRequest, actor: Actor): Promise<ContactView> {
+    await this.directory.require(participantId);
+    if (input.contactOn > todayUtc()) {
+      throw unprocessable([{ field: 'contactOn', message: `A contact cannot be recorded for a day still to come (${input.contactOn})` }], 'Cannot record this contact');
+    }
+    const doc: StoredContact = { _id: randomUUID(), participantId, ...input, recordedBy: actor.username, recordedAt: new Date() };
+    const envelope = createEvent(contactRecordedV1, participantId, {
+      participantId,
+      contactId: doc._id,
+      contactType: doc.contactType,
+      contactOn: doc.contactOn,
+      ...(doc.program ? { program: doc.program } : {}),
+      recordedBy: actor.username,
+    });
+    // The contact and its event in one document write (the outbox).
+    await this.model.collection.insertOne({ ...doc, ...outboxForInsert([{ topic: contactRecordedV1.topic, envelope }]) } as never);
+    this.relay.kick(doc._id);
+    return toContactView(doc);
+  }
+
+  async list(participantId: string): Promise<ContactView[]> {
+    await this.directory.require(participantId);
+    const docs = await this.model
+      .find({ participantId }, { outbox: 0, outboxQuarantine: 0 })
+      .sort({ contactOn: -1, recordedAt: -1, _id: 1 })
+      .limit(CONTACT_LIST_MAX)
+      .lean<StoredContact[]>()
+      .exec();
+    return docs.map(toContactView);
+  }
+}
+
+function toContactView(doc: StoredContact): ContactView {
+  return {
+    id: doc._id,
+    participantId: doc.participantId,
+    contactType: doc.contactType,
+    contactOn: doc.contactOn,
+    ...(doc.program ? { program: doc.program } : {}),
+    ...(doc.summary ? { summary: doc.summary } : {}),
+    recordedBy: doc.recordedBy,
+    recordedAt: new Date(doc.recordedAt).toISOString(),
+  };
+}

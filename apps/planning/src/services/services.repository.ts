@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { DocumentWriteLocks, outboxForInsert, outboxForUpdate, type OutboxFields, type PublishableEvent } from '@waypoint/platform';
+import { SERVICE_MODEL, type ServiceDocument, type StoredServiceHistoryEntry } from './service.schema';
+
+/** How many services one list returns at most (newest first). */
+export const SERVICE_LIST_MAX = 500;
+
+type StoredService = Omit<ServiceDocument, keyof OutboxFields>;
+
+@Injectable()
+export class ServicesRepository {
+  constructor(
+    @InjectModel(SERVICE_MODEL) private readonly model: Model<ServiceDocument>,
+    private readonly locks: DocumentWriteLocks,
+  ) {}
+
+  /** The service and its event in one document write. */
+  async insertWithEvents(doc: StoredService, events: PublishableEvent[]): Promise<StoredService> {
+    await this.model.collection.insertOne({ ...doc, ...outboxForInsert(events) } as never);
+    return doc;
+  }
+
+  /** By `_id` alone (FerretDB 1.x reads the whole collection for any other filter). */
+  findById(id: string): Promise<StoredService | null> {
+    return this.model.findById(id, { outbox: 0, outboxQuarantine: 0 }).lean<StoredService>().exec();
+  }
+
+  list(participantId: string): Promise<StoredService[]> {
+    return this.model
+      .find({ participantId }, { outbox: 0, outboxQuarantine: 0 })
+      .sort({ startOn: -1, recordedAt: -1, _id: 1 })
+      .limit(SERVICE_LIST_MAX)
+      .lean<StoredService[]>()
+      .exec();
+  }
+
+  /**
+   * The new status, dates and history entry, with the event, if the stored version is still
+   * `expectedVersion`; false when someone changed the service first. Inside the collection's
+   * write lock the version is read by `_id` and the update is by `_id` (a `{ _id, version }`
+   * filter is a whole-collection read on FerretDB 1.x).
+   */
+  async changeIfVersion(
+    id: string,
+    expectedVersion: number,
+    change: Pick<ServiceDocument, 'status' | 'startOn' | 'endOn'> & { entry: StoredServiceHistoryEntry },
+    events: PublishableEvent[],
+  ): Promise<boolean> {
+    const lock = this.locks.for(this.model.collection.collectionName);
+    return lock.run(id, async () => {
+      const now = await this.model.collection.findOne({ _id: id } as never, { projection: { version: 1 } });
+      if (now?.version !== expectedVersion) return false;
+      const outbox = outboxForUpdate(events);
+      const { entry, status, startOn, endOn } = change;
+      await this.model.collection.updateOne({ _id: id } as never, {
+        $set: { ...outbox.$set, status, startOn, ...(endOn !== undefined ? { endOn } : {}), version: expectedVersion + 1 },
+        $push: { history: entry, outbox: outbox.$push.outbox },
+        $inc: outbox.$inc,
+      } as never);
+      return true;
+    });
+  }
+}
