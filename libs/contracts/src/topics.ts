@@ -25,6 +25,4 @@ export const ConsumerGroups = {
   followupParticipantDirectory: 'followup-participant-directory',
   planningCaseworkDirectory: 'planning-casework-directory',
   planningJourneyTasks: 'planning-journey-tasks',
-  planningCaseworkDirectory: 'planning-casework-directory',
-  planningJourneyTasks: 'planning-journey-tasks',
 } as const;
