@@ -1,11 +1,13 @@
 import type {
   AssessmentKind,
+  ConfirmExitRequest,
   AssessmentOverview,
   AssessmentRecord,
   DuplicateCheckRequest,
   DuplicateCheckResponse,
   EligibilityDeterminationView,
   EnrollmentView,
+  JourneyStateView,
   LoginRequest,
   LoginResponse,
   Page,
@@ -14,6 +16,7 @@ import type {
   ParticipantSummary,
   ReferenceData,
   RegisterParticipantRequest,
+  ReopenJourneyRequest,
   StaffUserView,
 } from '@waypoint/contracts';
 import type { HttpClient } from './http-client';
@@ -26,6 +29,8 @@ export interface ListParticipantsQuery {
   cursor?: string | null;
   limit?: number;
 }
+
+const idempotent = (key: string) => ({ headers: { 'Idempotency-Key': key } });
 
 const participantPath = (id: string, rest = '') => `/participants/${encodeURIComponent(id)}${rest}`;
 
@@ -60,6 +65,13 @@ export function createWaypointApi(http: HttpClient) {
       http.request<EligibilityDeterminationView[]>('GET', participantPath(id, '/eligibility'), { signal }),
     assessmentOverview: (id: string, signal?: AbortSignal) =>
       http.request<AssessmentOverview>('GET', participantPath(id, '/assessments'), { signal }),
+    /** The live journey; 404 (JourneyNotStartedBody) while it has not started. */
+    getJourney: (id: string, signal?: AbortSignal) => http.request<JourneyStateView>('GET', participantPath(id, '/journey'), { signal }),
+    /** 422 with the journey's reason when it turns the exit down; `idempotencyKey` one per submission. */
+    confirmExit: (id: string, body: ConfirmExitRequest, idempotencyKey: string, signal?: AbortSignal) =>
+      http.request<JourneyStateView>('POST', participantPath(id, '/journey/exit-confirmation'), { body, signal, ...idempotent(idempotencyKey) }),
+    reopenJourney: (id: string, body: ReopenJourneyRequest, idempotencyKey: string, signal?: AbortSignal) =>
+      http.request<JourneyStateView>('POST', participantPath(id, '/journey/reopen'), { body, signal, ...idempotent(idempotencyKey) }),
     getAssessment: (id: string, kind: AssessmentKind, number: number, signal?: AbortSignal) =>
       http.request<AssessmentRecord>('GET', participantPath(id, `/assessments/${kind}/${number}`), { signal }),
   };

@@ -5,6 +5,7 @@ import type {
   DuplicateConflictBody,
   EligibilityDeterminationView,
   EnrollmentView,
+  JourneyStateView,
   LoginResponse,
   ParticipantDetail,
   ParticipantPage,
@@ -134,6 +135,31 @@ export const anAssessmentLatest = (overrides: Partial<AssessmentLatest> = {}): A
   previousId: null,
   summary: {},
   due: false,
+  ...overrides,
+});
+
+/** A live journey in services, one month after enrollment, as GET /participants/:id/journey answers. */
+export const aJourney = (overrides: Partial<JourneyStateView> = {}): JourneyStateView => ({
+  live: true,
+  participantId: 'p-5',
+  workflowId: 'journey-p-5',
+  phase: 'services',
+  asOf: '2026-03-02',
+  lastServiceOn: '2026-02-20',
+  daysSinceLastService: 10,
+  lastContactOn: '2026-02-25',
+  planSignedAt: '2026-02-01T15:00:00.000Z',
+  employmentStartOn: null,
+  deadlines: [{ kind: 'contact_due', dueOn: '2099-03-27', label: 'Monthly contact due', program: 'WIOA_ADULT' }],
+  openTasks: [],
+  history: [
+    { sequence: 1, phase: 'intake', at: '2026-01-05T15:00:00.000Z' },
+    { sequence: 2, phase: 'planning', at: '2026-01-12T15:00:00.000Z' },
+    { sequence: 3, phase: 'services', at: '2026-02-01T15:00:00.000Z' },
+  ],
+  enrollments: [{ enrollmentId: 'e-1', program: 'WIOA_ADULT', enrolledOn: '2026-01-12' }],
+  exitProposal: null,
+  exit: null,
   ...overrides,
 });
 

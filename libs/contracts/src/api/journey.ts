@@ -111,3 +111,13 @@ export function daysSinceLastService(lastServiceOn: string | null | undefined, t
 
 /** Today's UTC calendar date (YYYY-MM-DD). */
 export const utcToday = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+
+/** Whether any of `roles` may confirm an exit or reopen a case (JourneyAccess.act). */
+export function canActOnJourney(roles: readonly string[]): boolean {
+  return roles.some((r) => (JourneyAccess.act as readonly string[]).includes(r));
+}
+
+/** A deadline (or task) is overdue once its day has passed: due today is not yet overdue. */
+export function isOverdue(dueOn: string, today: string): boolean {
+  return dueOn < today;
+}

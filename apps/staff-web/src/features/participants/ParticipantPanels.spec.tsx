@@ -5,6 +5,7 @@ import {
   aDetermination,
   anAssessmentLatest,
   anEnrollment,
+  aJourney,
   aParticipantPage,
   aProgramEligibility,
   aUser,
@@ -36,6 +37,7 @@ describe('participant page panels', () => {
       status: 200,
       body: aParticipantPage({ id: 'p-5', firstName: 'Dana', lastName: 'Lee', hasSsn: true, ssnLast4: '6789', ssnMasked: '***-**-6789' }),
     });
+    fake.on('GET /api/participants/p-5/journey', { status: 200, body: aJourney() });
     fake.on(ENROLLMENTS, {
       status: 200,
       body: [

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { can, type ParticipantDetail, type StaffRole } from '@waypoint/contracts';
 import { Alert, Button, PhaseBadge } from '@waypoint/ui';
 import { hrefs } from '../../app/routes';
+import { JourneyDetails } from '../journey/JourneyDetails';
 import { useReference } from '../reference/ReferenceContext';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { EligibilityPanel } from './EligibilityPanel';
@@ -62,7 +63,7 @@ export function ParticipantScreen({ id, flash, roles }: ParticipantScreenProps) 
 
       {participant && journey && (
         <div className="participant">
-          <section className="panel" aria-labelledby="journey-heading">
+          <section className="panel panel--wide" aria-labelledby="journey-heading">
             <div className="panel__heading">
               <h2 id="journey-heading">Journey</h2>
               <Button onClick={view.refresh} busy={view.refreshing}>
@@ -106,6 +107,9 @@ export function ParticipantScreen({ id, flash, roles }: ParticipantScreenProps) 
             )}
             {!journey.live && journey.error && <p className="wp-field__hint">Journey service: {journey.error}</p>}
             {view.refreshError && <Alert tone="error">{view.refreshError}</Alert>}
+            {journey.phase !== null && (
+              <JourneyDetails participantId={participant.id} roles={roles} reloadKey={view.checkedAt?.getTime()} onChanged={view.refresh} />
+            )}
           </section>
 
           <section className="panel" aria-labelledby="details-heading">

@@ -41,6 +41,42 @@ describe('participants list', () => {
     expect(fake.callsTo('GET /api/participants')[0].query.get('limit')).toBe('50');
   });
 
+  it('shows days since the last service and the next deadline, marking one that is past and a proposed exit', async () => {
+    const onTrack = aParticipant({
+      id: 'p-1',
+      phase: 'services',
+      lastServiceOn: '2026-02-20',
+      daysSinceLastService: 12,
+      nextDeadline: { kind: 'contact_due', dueOn: '2099-03-27', label: 'Monthly contact due', program: 'WIOA_ADULT' },
+      exitProposedOn: null,
+    });
+    const late = aParticipant({
+      id: 'p-2',
+      firstName: 'Blake',
+      phase: 'services',
+      lastServiceOn: '2025-08-01',
+      daysSinceLastService: 1,
+      nextDeadline: { kind: 'exit_inactivity', dueOn: '2025-10-30', label: 'Exit review' },
+      exitProposedOn: '2025-08-01',
+    });
+    fake.on('GET /api/participants', { status: 200, body: { items: [onTrack, late, third], nextCursor: null } });
+    render(<App />);
+    const table = await screen.findByRole('table', { name: 'Participants' });
+
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(expect.arrayContaining(['Days since last service', 'Next deadline']));
+    expect(screen.getByTestId('days-since-p-1').textContent).toBe('12 days');
+    expect(screen.getByTestId('days-since-p-2').textContent).toBe('1 day');
+    expect(screen.getByTestId('days-since-p-3').textContent).toBe('No service yet');
+    expect(await within(screen.getByTestId('next-deadline-p-1')).findByText(/Monthly contact due \(WIOA Adult\)/)).toBeTruthy();
+    expect(within(screen.getByTestId('next-deadline-p-1')).getByText('03/27/2099')).toBeTruthy();
+    expect(screen.queryByTestId('overdue-p-1')).toBeNull();
+    expect(screen.queryByTestId('exit-proposed-p-1')).toBeNull();
+    expect(screen.getByTestId('overdue-p-2').textContent).toBe('Overdue');
+    expect(screen.getByTestId('exit-proposed-p-2').textContent).toBe('Exit proposed');
+    expect(screen.getByTestId('next-deadline-p-3').textContent).toBe('None');
+  });
+
   it('loads the next page with the cursor and appends it', async () => {
     fake.on('GET /api/participants', (req) =>
       req.query.get('cursor') === 'c-2'

@@ -1,7 +1,9 @@
 import { KeyboardEvent, MouseEvent, useEffect, useRef, useState } from 'react';
 import type { ParticipantSummary } from '@waypoint/contracts';
-import { Alert, Button, PhaseBadge } from '@waypoint/ui';
+import { Alert, Button, PhaseBadge, Tag } from '@waypoint/ui';
 import { hrefs } from '../../app/routes';
+import { DeadlineDate } from '../journey/DeadlineDate';
+import { deadlineText, formatDaysSince, localToday } from '../journey/journey-format';
 import { useReference } from '../reference/ReferenceContext';
 import { listSearch } from './list-search.store';
 import { formatCalendarDate, formatInstantDate } from './participant-format';
@@ -182,6 +184,7 @@ function ParticipantsTable({ items, busy, navigate }: ParticipantsTableProps) {
   const [active, setActive] = useState(0);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
   const activeIndex = Math.min(active, items.length - 1);
+  const today = localToday();
 
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(items.length - 1, index));
@@ -231,6 +234,8 @@ function ParticipantsTable({ items, busy, navigate }: ParticipantsTableProps) {
             <th scope="col">Office</th>
             <th scope="col">Programs</th>
             <th scope="col">Journey phase</th>
+            <th scope="col">Days since last service</th>
+            <th scope="col">Next deadline</th>
             <th scope="col">Registered</th>
           </tr>
         </thead>
@@ -261,6 +266,12 @@ function ParticipantsTable({ items, busy, navigate }: ParticipantsTableProps) {
               <td>
                 <PhaseBadge phase={p.phase} testId={`phase-${p.id}`} />
               </td>
+              <td data-testid={`days-since-${p.id}`}>
+                {p.daysSinceLastService != null ? formatDaysSince(p.daysSinceLastService) : <span className="muted">{formatDaysSince(null)}</span>}
+              </td>
+              <td data-testid={`next-deadline-${p.id}`}>
+                <NextDeadline participant={p} today={today} programLabel={reference.programLabel} />
+              </td>
               <td>
                 <time dateTime={p.registeredAt}>{formatInstantDate(p.registeredAt)}</time>
               </td>
@@ -269,5 +280,29 @@ function ParticipantsTable({ items, busy, navigate }: ParticipantsTableProps) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The journey's soonest deadline, "Overdue" once past, and the "Exit proposed" flag. */
+function NextDeadline({ participant: p, today, programLabel }: { participant: ParticipantSummary; today: string; programLabel: (code: string) => string }) {
+  const d = p.nextDeadline;
+  return (
+    <>
+      {d ? (
+        <span className="next-deadline">
+          {deadlineText(d, programLabel)}: <DeadlineDate dueOn={d.dueOn} today={today} testId={`overdue-${p.id}`} />
+        </span>
+      ) : (
+        <span className="muted">None</span>
+      )}
+      {p.exitProposedOn && (
+        <>
+          {' '}
+          <Tag tone="warning" testId={`exit-proposed-${p.id}`}>
+            Exit proposed
+          </Tag>
+        </>
+      )}
+    </>
   );
 }

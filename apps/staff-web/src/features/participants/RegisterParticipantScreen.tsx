@@ -1,7 +1,7 @@
 import { FormEvent, RefObject, useEffect, useRef, useState } from 'react';
 import type { DuplicateConflictBody, DuplicateReviewRequest, ParticipantDetail, StaffUserView } from '@waypoint/contracts';
 import { Alert, Button, CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from '@waypoint/ui';
-import { ApiError, ApiValidationError, isAbortError, SessionExpiredError, useApi } from '../../api';
+import { ApiError, ApiValidationError, isAbortError, newSubmissionKey, SessionExpiredError, useApi } from '../../api';
 import { hrefs } from '../../app/routes';
 import { useReference } from '../reference/ReferenceContext';
 import { DuplicateCandidateList } from './DuplicateCandidateList';
@@ -413,12 +413,4 @@ function DuplicateConflictPanel({ conflict, panelRef, error, officeName, onChang
 
 function errorCountText(n: number): string {
   return n === 1 ? 'There is a problem with 1 answer' : `There are problems with ${n} answers`;
-}
-
-function newSubmissionKey(): string {
-  const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  c.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
