@@ -36,7 +36,19 @@ export function toJourneyStateView(view: JourneyView, workflowId: string, today:
       enrolledOn: e.enrolledOn,
       ...(e.exitedOn ? { exitedOn: e.exitedOn } : {}),
     })),
-    exitProposal: view.exitProposal ? { ...view.exitProposal } : null,
-    exit: view.exit ? { ...view.exit } : null,
+    exitProposal: view.exitProposal
+      ? { exitOn: view.exitProposal.exitOn, lastServiceOn: view.exitProposal.lastServiceOn, programs: view.exitProposal.programs, proposedAt: view.exitProposal.proposedAt }
+      : null,
+    exit: view.exit
+      ? {
+          exitOn: view.exit.exitOn,
+          reason: view.exit.reason,
+          ...(view.exit.note ? { note: view.exit.note } : {}),
+          confirmedBy: view.exit.confirmedBy,
+          confirmedAt: view.exit.confirmedAt,
+          followUpFrom: view.exit.followUpFrom,
+          followUpEndsOn: view.exit.followUpEndsOn,
+        }
+      : null,
   };
 }
