@@ -13,7 +13,8 @@ export type StaffRole = 'intake_worker' | 'case_manager' | 'supervisor' | 'admin
 /**
  * The API as staff-web sees it, for integration tests: the intake service as its own
  * process (as `npm start` runs it) on a free port, and the gateway in this process in front
- * of it, both against the real engines in the `test` namespace.
+ * of it, both against the real engines in the `test` namespace. With `{ withPlanning: true }`
+ * the planning service runs as its own process too, and the gateway forwards casework to it.
  */
 export class GatewayWithIntake {
   private constructor(
@@ -29,22 +30,37 @@ export class GatewayWithIntake {
    */
   intakeEvents?: TopicReader;
 
-  static async start(options: { intakeEnv?: Record<string, string>; readIntakeEvents?: boolean } = {}): Promise<GatewayWithIntake> {
+  /** The planning process and its URL, when started with `{ withPlanning: true }`. */
+  planning?: { process: ServiceProcess; url: string };
+
+  static async start(
+    options: { intakeEnv?: Record<string, string>; readIntakeEvents?: boolean; withPlanning?: boolean } = {},
+  ): Promise<GatewayWithIntake> {
     const intakeEnv = options.intakeEnv ?? {};
     const port = await freePort();
     const intake = startService('intake', { INTAKE_PORT: String(port), OUTBOX_POLL_MS: '100', LOG_LEVEL: 'warn', ...intakeEnv }, 'intake-for-gateway');
+    let planning: GatewayWithIntake['planning'];
     try {
-      await waitHealthy(intake, `http://127.0.0.1:${port}/health`);
+      if (options.withPlanning) {
+        const planningPort = await freePort();
+        const proc = startService('planning', { PLANNING_PORT: String(planningPort), OUTBOX_POLL_MS: '100', LOG_LEVEL: 'warn' }, 'planning-for-gateway');
+        planning = { process: proc, url: `http://127.0.0.1:${planningPort}` };
+      }
+      await Promise.all([
+        waitHealthy(intake, `http://127.0.0.1:${port}/health`),
+        ...(planning ? [waitHealthy(planning.process, `${planning.url}/health`)] : []),
+      ]);
     } catch (err) {
-      await intake.stop();
+      await Promise.all([intake.stop(), planning?.process.stop()]);
       throw err;
     }
-    const config = loadGatewayConfig({ ...process.env, INTAKE_URL: `http://127.0.0.1:${port}` });
+    const config = loadGatewayConfig({ ...process.env, INTAKE_URL: `http://127.0.0.1:${port}`, ...(planning ? { PLANNING_URL: planning.url } : {}) });
     const app = await createGateway(config, { logger: new JsonLogger('gateway', 'error') });
     // Listening once: supertest would otherwise start the server for every request, and
     // simultaneous requests then see connections reset.
     await app.listen(0, '127.0.0.1');
     const gw = new GatewayWithIntake(app, intake, new TokenSigner(config.JWT_SECRET), await app.getUrl());
+    gw.planning = planning;
     if (options.readIntakeEvents) gw.intakeEvents = await new TopicReader(createKafka('gateway-test', config.KAFKA_BROKERS), Topics.intake).start();
     return gw;
   }
@@ -90,7 +106,7 @@ export class GatewayWithIntake {
   async close(): Promise<void> {
     await this.intakeEvents?.stop();
     await this.app.close();
-    await this.intake.stop();
+    await Promise.all([this.intake.stop(), this.planning?.process.stop()]);
   }
 }
 
