@@ -1,22 +1,28 @@
 import { FormEvent, useRef, useState } from 'react';
-import { EXIT_REASON_LABELS, EXIT_REASONS, type JourneyExitProposalView, type JourneyStateView } from '@waypoint/contracts';
+import { EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason, type JourneyExitProposalView, type JourneyStateView } from '@waypoint/contracts';
 import { Alert, Button, SelectField, TextAreaField } from '@waypoint/ui';
 import { ApiError, ApiValidationError, isAbortError, newSubmissionKey, SessionExpiredError, useApi } from '../../api';
 import { formatCalendarDate } from '../participants/participant-format';
 
-const REASON_OPTIONS = EXIT_REASONS.map((value) => ({ value, label: EXIT_REASON_LABELS[value] }));
-
 export interface ConfirmExitFormProps {
   participantId: string;
-  proposal: JourneyExitProposalView;
+  /** The exit the 90-day rule proposed; absent: an early exit for a performance exclusion. */
+  proposal?: JourneyExitProposalView;
+  /** Reasons offered (default: every exit reason). */
+  reasons?: readonly ExitReason[];
+  /** The form's heading (its accessible name). */
+  title?: string;
   onConfirmed: (journey: JourneyStateView) => void;
 }
 
 /**
- * Confirms the exit the 90-day rule proposed (exit date: the last service date). The
- * journey may still turn it down (422): its reason shows on the field it names.
+ * Confirms the exit the 90-day rule proposed (exit date: the last service date), or an early
+ * exit for a performance exclusion. The journey may still turn it down (422): its reason
+ * shows on the field it names.
  */
-export function ConfirmExitForm({ participantId, proposal, onConfirmed }: ConfirmExitFormProps) {
+export function ConfirmExitForm({ participantId, proposal, reasons = EXIT_REASONS, title = 'Confirm the exit', onConfirmed }: ConfirmExitFormProps) {
+  const headingId = proposal ? 'confirm-exit-heading' : 'early-exit-heading';
+  const reasonOptions = reasons.map((value) => ({ value, label: EXIT_REASON_LABELS[value] }));
   const api = useApi();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
@@ -39,7 +45,7 @@ export function ConfirmExitForm({ participantId, proposal, onConfirmed }: Confir
     setErrors({});
     setBusy(true);
     try {
-      const body = { reason: reason as (typeof EXIT_REASONS)[number], ...(note.trim() ? { note: note.trim() } : {}) };
+      const body = { reason: reason as ExitReason, ...(note.trim() ? { note: note.trim() } : {}) };
       const journey = await api.confirmExit(participantId, body, keyRef.current);
       keyRef.current = newSubmissionKey();
       onConfirmed(journey);
@@ -67,11 +73,17 @@ export function ConfirmExitForm({ participantId, proposal, onConfirmed }: Confir
   }
 
   return (
-    <form className="form journey-form" aria-labelledby="confirm-exit-heading" onSubmit={submit} noValidate>
-      <h4 id="confirm-exit-heading">Confirm the exit</h4>
+    <form className="form journey-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
+      <h4 id={headingId}>{title}</h4>
       <p>
-        Exit date: <time dateTime={proposal.exitOn}>{formatCalendarDate(proposal.exitOn)}</time> (the last service date). Every open
-        enrollment exits on that date and follow-up starts.
+        {proposal ? (
+          <>
+            Exit date: <time dateTime={proposal.exitOn}>{formatCalendarDate(proposal.exitOn)}</time> (the last service date).
+          </>
+        ) : (
+          <>Exit date: the last service date (today if there was none). Only a performance exclusion exits before the 90 days.</>
+        )}{' '}
+        Every open enrollment exits on that date and follow-up starts.
       </p>
       {failure && (
         <div tabIndex={-1} ref={failureRef}>
@@ -81,16 +93,16 @@ export function ConfirmExitForm({ participantId, proposal, onConfirmed }: Confir
         </div>
       )}
       <SelectField
-        id="exit-reason"
+        id={`${headingId}-reason`}
         label="Reason for exit"
         ref={reasonRef}
         value={reason}
-        options={REASON_OPTIONS}
+        options={reasonOptions}
         placeholder="Choose a reason"
         onValueChange={setReason}
         error={errors.reason}
       />
-      <TextAreaField id="exit-note" label="Note" optional value={note} onValueChange={setNote} error={errors.note} maxLength={500} />
+      <TextAreaField id={`${headingId}-note`} label="Note" optional value={note} onValueChange={setNote} error={errors.note} maxLength={500} />
       <div className="form__actions">
         <Button type="submit" variant="primary" busy={busy}>
           Confirm exit

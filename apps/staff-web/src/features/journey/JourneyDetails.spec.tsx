@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { StaffRole } from '@waypoint/contracts';
+import type { JourneyStateView, StaffRole } from '@waypoint/contracts';
 import { App } from '../../app/App';
 import { aJourney, aParticipantPage, aUser, signedInAt } from '../../testing/builders';
 import { FakeFetch } from '../../testing/fake-fetch';
@@ -37,6 +37,19 @@ describe('participant page: the journey', () => {
   });
 
   const details = () => screen.findByTestId('journey-details');
+
+  /** The journey as the server holds it: `before`, and `after` once `action` succeeded (the page reads it again). */
+  function serveJourney(before: JourneyStateView, action: string, after: JourneyStateView) {
+    let current = before;
+    fake.on(JOURNEY, () => ({ status: 200, body: current }));
+    fake.on(action, () => {
+      current = after;
+      return { status: 200, body: after };
+    });
+  }
+
+  /** The page and the journey have been read again after the action. */
+  const reread = () => waitFor(() => expect(fake.callsTo(JOURNEY).length).toBeGreaterThanOrEqual(2));
 
   it('shows days since the last service, the deadlines (overdue marked), open tasks and the phases so far', async () => {
     openAs(['supervisor']);
@@ -77,8 +90,7 @@ describe('participant page: the journey', () => {
 
   it('confirms a proposed exit with the reason and note, once per submission, and shows the exit', async () => {
     openAs(['case_manager']);
-    fake.on(JOURNEY, { status: 200, body: aJourney({ daysSinceLastService: 92, exitProposal: proposal }) });
-    fake.on(CONFIRM, { status: 200, body: aJourney({ phase: 'follow_up', exitProposal: null, exit, deadlines: [] }) });
+    serveJourney(aJourney({ daysSinceLastService: 92, exitProposal: proposal }), CONFIRM, aJourney({ phase: 'follow_up', exitProposal: null, exit, deadlines: [] }));
     render(<App />);
     const journey = await details();
     const form = within(journey).getByRole('form', { name: 'Confirm the exit' });
@@ -102,8 +114,11 @@ describe('participant page: the journey', () => {
     expect(within(exitRegion).getByText(/Health or medical treatment/)).toBeTruthy();
     expect(within(exitRegion).getByText(/by case\.manager/)).toBeTruthy();
     expect(within(journey).queryByRole('form', { name: 'Confirm the exit' })).toBeNull();
-    // The page reads the participant again, so the phase at the top catches up.
-    await waitFor(() => expect(fake.callsTo(PAGE).length).toBeGreaterThanOrEqual(2));
+    // The page reads the participant and the journey again, so the phase at the top catches up.
+    await reread();
+    expect(fake.callsTo(PAGE).length).toBeGreaterThanOrEqual(2);
+    expect(within(await details()).getByRole('region', { name: 'Exit' })).toBeTruthy();
+    expect(fake.callsTo(CONFIRM)).toHaveLength(1);
   });
 
   it('shows the journey’s reason when it turns the exit down (422), and sends the retry as a new submission', async () => {
@@ -128,10 +143,41 @@ describe('participant page: the journey', () => {
     expect(second.headers['Idempotency-Key']).not.toBe(first.headers['Idempotency-Key']);
   });
 
+  it('records an early exit for a performance exclusion, offering only those reasons', async () => {
+    openAs(['case_manager']);
+    serveJourney(aJourney(), CONFIRM, aJourney({ phase: 'follow_up', exit: { ...exit, reason: 'reserve_call_up' } }));
+    render(<App />);
+    const journey = await details();
+    expect(within(journey).queryByRole('form')).toBeNull();
+
+    const toggle = within(journey).getByRole('button', { name: 'Record an early exit…' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const form = within(journey).getByRole('form', { name: 'Early exit (performance exclusion)' });
+    const options = within(within(form).getByLabelText('Reason for exit')).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual([
+      'Choose a reason',
+      'Institutionalised or incarcerated',
+      'Health or medical treatment',
+      'Deceased',
+      'Called up to military reserve duty',
+    ]);
+
+    fireEvent.change(within(form).getByLabelText('Reason for exit'), { target: { value: 'reserve_call_up' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Confirm exit' }));
+
+    expect(await screen.findByText(/Exit confirmed\./)).toBeTruthy();
+    expect(fake.callsTo(CONFIRM)[0].body).toEqual({ reason: 'reserve_call_up' });
+    await reread();
+    const after = await details();
+    expect(within(after).queryByRole('button', { name: 'Record an early exit…' })).toBeNull();
+    expect(within(after).getByRole('button', { name: 'Reopen case…' })).toBeTruthy();
+  });
+
   it('reopens an exited case with a reason, back to services', async () => {
     openAs(['supervisor']);
-    fake.on(JOURNEY, { status: 200, body: aJourney({ phase: 'follow_up', exit }) });
-    fake.on(REOPEN, { status: 200, body: aJourney({ phase: 'services', exit: null }) });
+    serveJourney(aJourney({ phase: 'follow_up', exit }), REOPEN, aJourney({ phase: 'services', exit: null }));
     render(<App />);
     const journey = await details();
 
@@ -146,8 +192,10 @@ describe('participant page: the journey', () => {
 
     expect(await screen.findByText('Case reopened: back to services.')).toBeTruthy();
     expect(fake.callsTo(REOPEN)[0].body).toEqual({ reason: 'Back from treatment' });
-    expect(within(journey).queryByRole('region', { name: 'Exit' })).toBeNull();
-    expect(within(journey).queryByRole('button', { name: 'Reopen case…' })).toBeNull();
+    await reread();
+    const after = await details();
+    expect(within(after).queryByRole('region', { name: 'Exit' })).toBeNull();
+    expect(within(after).queryByRole('button', { name: 'Reopen case…' })).toBeNull();
   });
 
   it('shows a proposed exit to roles that may not confirm it, without the form or the reopen action', async () => {
@@ -159,5 +207,6 @@ describe('participant page: the journey', () => {
     expect(within(journey).getByRole('region', { name: /Exit proposed/ })).toBeTruthy();
     expect(within(journey).getByText('A case manager or supervisor confirms the exit.')).toBeTruthy();
     expect(within(journey).queryByRole('form')).toBeNull();
+    expect(within(journey).queryByRole('button')).toBeNull();
   });
 });

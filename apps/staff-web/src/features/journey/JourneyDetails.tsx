@@ -1,6 +1,13 @@
 import { useState } from 'react';
-import { canActOnJourney, EXIT_REASON_LABELS, REOPENABLE_PHASES, type JourneyStateView, type StaffRole } from '@waypoint/contracts';
-import { Alert, PhaseBadge, Tag } from '@waypoint/ui';
+import {
+  canActOnJourney,
+  EXIT_REASON_LABELS,
+  PERFORMANCE_EXCLUSION_REASONS,
+  REOPENABLE_PHASES,
+  type JourneyStateView,
+  type StaffRole,
+} from '@waypoint/contracts';
+import { Alert, Button, PhaseBadge, Tag } from '@waypoint/ui';
 import { PanelStatus } from '../participants/PanelStatus';
 import { formatCalendarDate, formatInstant } from '../participants/participant-format';
 import { useReference } from '../reference/ReferenceContext';
@@ -60,6 +67,8 @@ function JourneyView({ journey: j, canAct, done, onConfirmed, onReopened }: Jour
   const today = localToday();
   const exitPending = j.exitProposal !== null && j.exit === null;
   const reopenable = j.phase !== null && REOPENABLE_PHASES.includes(j.phase);
+  const mayExitEarly = canAct && !exitPending && j.exit === null && j.phase !== null && !REOPENABLE_PHASES.includes(j.phase) && j.phase !== 'closed';
+  const [earlyExit, setEarlyExit] = useState(false);
 
   return (
     <div className="journey" data-testid="journey-details">
@@ -139,6 +148,26 @@ function JourneyView({ journey: j, canAct, done, onConfirmed, onReopened }: Jour
         </section>
       )}
       {reopenable && canAct && <ReopenCaseForm participantId={j.participantId} onReopened={onReopened} />}
+      {mayExitEarly && (
+        <div className="journey__section">
+          <Button aria-expanded={earlyExit} aria-controls={earlyExit ? 'early-exit' : undefined} onClick={() => setEarlyExit((open) => !open)}>
+            {earlyExit ? 'Cancel early exit' : 'Record an early exit…'}
+          </Button>
+          {earlyExit && (
+            <div id="early-exit">
+              <ConfirmExitForm
+                participantId={j.participantId}
+                reasons={PERFORMANCE_EXCLUSION_REASONS}
+                title="Early exit (performance exclusion)"
+                onConfirmed={(next) => {
+                  setEarlyExit(false);
+                  onConfirmed(next);
+                }}
+              />
+            </div>
+          )}
+        </div>
+      )}
 
       <section aria-labelledby="deadlines-heading" className="journey__section">
         <h3 id="deadlines-heading">Next deadlines</h3>
