@@ -37,9 +37,13 @@ describe('casework through the gateway', () => {
   it('records services and moves one through its statuses with If-Match, for the roles that deliver them', async () => {
     const id = await registered();
     const path = `/participants/${id}/services`;
-    const club = await gw.as('job_developer').post(path, service()).expect(201);
+    const key = `club-${randomUUID()}`;
+    const club = await gw.as('job_developer').post(path, service()).set('Idempotency-Key', key).expect(201);
     expect(club.body).toMatchObject({ participantId: id, status: 'delivered', recordedBy: 'job_developer', countsTowardExit: true });
     expect(club.headers.etag).toBe('"1"');
+    // The form's retry: the first service again, not a second one.
+    const retry = await gw.as('job_developer').post(path, service()).set('Idempotency-Key', key).expect(200);
+    expect([retry.headers['idempotent-replayed'], retry.body.id]).toEqual(['true', club.body.id]);
 
     const course = await gw.as('trainer').post(path, service({ category: 'training', service: 'CNA course', status: 'scheduled' })).expect(201);
     const coursePath = `${path}/${course.body.id}`;

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -15,7 +17,7 @@ import { CaseworkAccess, recordContactSchema, type ContactView } from '@waypoint
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
 import { AuditRead } from '../audit/audit.interceptor';
 import { jsonSchema } from '../openapi/json-schema';
-import { participantPath, PlanningForwarder } from './planning-forwarder';
+import { IDEMPOTENCY_KEY_HEADER, participantPath, PlanningForwarder } from './planning-forwarder';
 
 /** Case-management contacts with a participant, owned by planning. */
 @ApiTags('casework')
@@ -35,8 +37,16 @@ export class ParticipantContactsController extends PlanningForwarder {
   @ApiUnprocessableEntityResponse({ description: 'A contact dated in the future; nothing was written' })
   @ApiNotFoundResponse({ description: 'No such participant' })
   @ApiForbiddenResponse({ description: 'Role may not record contacts' })
-  record(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest): Promise<ContactView> {
-    return this.forward(req, 'POST', participantPath(id, 'contacts'), body);
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiOkResponse({ description: 'A retry of a submission already recorded (header Idempotent-Replayed: true)' })
+  record(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<ContactView> {
+    return this.forwardWithHeaders(req, res, 'POST', participantPath(id, 'contacts'), body, { 'idempotency-key': idempotencyKey });
   }
 
   @Get()

@@ -17,7 +17,7 @@ import {
 import { CaseworkAccess, changeServiceStatusSchema, recordServiceSchema, type ServiceView } from '@waypoint/contracts';
 import { Roles, type AuthenticatedRequest } from '@waypoint/platform';
 import { jsonSchema } from '../openapi/json-schema';
-import { participantPath, PlanningForwarder } from './planning-forwarder';
+import { IDEMPOTENCY_KEY_HEADER, participantPath, PlanningForwarder } from './planning-forwarder';
 
 const RULES =
   'Delivered and in-progress services do not start in the future (a delivered one does not end in the future either); scheduled ones do not start in the past; no service ends before it starts.';
@@ -40,8 +40,16 @@ export class ParticipantServicesController extends PlanningForwarder {
   @ApiUnprocessableEntityResponse({ description: 'Dates that break a rule, each with its field; nothing was written' })
   @ApiNotFoundResponse({ description: 'No such participant' })
   @ApiForbiddenResponse({ description: 'Role may not record services' })
-  async record(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<ServiceView> {
-    return this.forwardVersioned(req, res, 'POST', participantPath(id, 'services'), body, undefined);
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiOkResponse({ description: 'A retry of a submission already recorded (header Idempotent-Replayed: true)' })
+  record(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<ServiceView> {
+    return this.forwardWithHeaders(req, res, 'POST', participantPath(id, 'services'), body, { 'idempotency-key': idempotencyKey });
   }
 
   @Patch(':serviceId')
@@ -66,7 +74,7 @@ export class ParticipantServicesController extends PlanningForwarder {
     @Res({ passthrough: true }) res: Response,
     @Headers('if-match') ifMatch?: string,
   ): Promise<ServiceView> {
-    return this.forwardVersioned(req, res, 'PATCH', participantPath(id, `services/${encodeURIComponent(serviceId)}`), body, ifMatch);
+    return this.forwardWithHeaders(req, res, 'PATCH', participantPath(id, `services/${encodeURIComponent(serviceId)}`), body, { 'if-match': ifMatch });
   }
 
   @Get()

@@ -54,6 +54,18 @@ describe('planning: contacts', () => {
     expect(await storedOf(id)).toEqual([]);
   });
 
+  it('records a retried submission once (same Idempotency-Key)', async () => {
+    const id = await p.registerPerson();
+    const key = { 'idempotency-key': `contact-form-${randomUUID()}` };
+    const body = { contactType: 'text', contactOn: dayFromToday(0) };
+    const first = await p.call('POST', `/participants/${id}/contacts`, ['case_manager'], body, key);
+    expect(first.status).toBe(201);
+    p.svc.deleteAtClose('contacts', first.body.id);
+    const retry = await p.call('POST', `/participants/${id}/contacts`, ['case_manager'], body, key);
+    expect([retry.status, retry.headers.get('idempotent-replayed'), retry.body]).toEqual([200, 'true', first.body]);
+    expect(await storedOf(id)).toHaveLength(1);
+  });
+
   it("lists the person's contacts newest first to the case manager and the supervisor only", async () => {
     const id = await p.registerPerson();
     const first = (await record(id, { contactType: 'in_person', contactOn: dayFromToday(-40) })).body as ContactView;

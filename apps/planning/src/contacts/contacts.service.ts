@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { contactRecordedV1, type ContactView, type RecordContactRequest } from '@waypoint/contracts';
 import { createEvent, outboxForInsert, unprocessable, type OutboxFields, type OutboxRelay } from '@waypoint/platform';
 import { ParticipantDirectory } from '../directory/participant-directory';
 import type { Actor } from '../shared/actor';
 import { todayUtc } from '../shared/dates';
+import { recordOnce } from '../shared/idempotency';
 import { CONTACT_MODEL, type ContactDocument } from './contact.schema';
 
 export const CONTACT_OUTBOX = Symbol('CONTACT_OUTBOX');
@@ -25,12 +25,19 @@ export class ContactsService {
     @Inject(CONTACT_OUTBOX) private readonly relay: OutboxRelay,
   ) {}
 
-  async record(participantId: string, input: RecordContactRequest, actor: Actor): Promise<ContactView> {
+  /** Records a contact (with an id from the submission's Idempotency-Key, a retry answers the first one: `replayed`). */
+  async record(participantId: string, input: RecordContactRequest, actor: Actor, id?: string): Promise<{ contact: ContactView; replayed: boolean }> {
+    const find = (key: string) => this.model.findById(key, { outbox: 0, outboxQuarantine: 0 }).lean<StoredContact>().exec();
+    const { record, replayed } = await recordOnce(id, participantId, find, (newId) => this.insert(newId, participantId, input, actor));
+    return { contact: toContactView(record), replayed };
+  }
+
+  private async insert(id: string, participantId: string, input: RecordContactRequest, actor: Actor): Promise<StoredContact> {
     await this.directory.require(participantId);
     if (input.contactOn > todayUtc()) {
       throw unprocessable([{ field: 'contactOn', message: `A contact cannot be recorded for a day still to come (${input.contactOn})` }], 'Cannot record this contact');
     }
-    const doc: StoredContact = { _id: randomUUID(), participantId, ...input, recordedBy: actor.username, recordedAt: new Date() };
+    const doc: StoredContact = { _id: id, participantId, ...input, recordedBy: actor.username, recordedAt: new Date() };
     const envelope = createEvent(contactRecordedV1, participantId, {
       participantId,
       contactId: doc._id,
@@ -42,7 +49,7 @@ export class ContactsService {
     // The contact and its event in one document write (the outbox).
     await this.model.collection.insertOne({ ...doc, ...outboxForInsert([{ topic: contactRecordedV1.topic, envelope }]) } as never);
     this.relay.kick(doc._id);
-    return toContactView(doc);
+    return doc;
   }
 
   async list(participantId: string): Promise<ContactView[]> {

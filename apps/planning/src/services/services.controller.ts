@@ -10,6 +10,7 @@ import {
 } from '@waypoint/contracts';
 import { Roles, ZodValidationPipe, type AuthenticatedRequest } from '@waypoint/platform';
 import { actorOf } from '../shared/actor';
+import { idFromIdempotencyKey } from '../shared/idempotency';
 import { expectedVersion } from '../shared/if-match';
 import { ServicesService } from './services.service';
 
@@ -26,8 +27,11 @@ export class ServicesController {
     @Body(new ZodValidationPipe(recordServiceSchema)) body: RecordServiceRequest,
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<ServiceView> {
-    const service = await this.services.record(id, body, actorOf(req));
+    const actor = actorOf(req);
+    const { service, replayed } = await this.services.record(id, body, actor, idFromIdempotencyKey(idempotencyKey, actor.id, 'service'));
+    if (replayed) res.status(200).setHeader('Idempotent-Replayed', 'true');
     res.setHeader('ETag', `"${service.version}"`);
     return service;
   }

@@ -165,6 +165,30 @@ describe('planning: services', () => {
     expect((res.body as ServiceView[])[2]).toMatchObject({ category: 'information_only', countsTowardExit: false });
   });
 
+  it('records a retried submission once: the same Idempotency-Key answers the first service (200, Idempotent-Replayed)', async () => {
+    const id = await p.registerPerson();
+    const key = { 'idempotency-key': `form-${randomUUID()}` };
+    const first = await p.call('POST', `/participants/${id}/services`, caseManager, workshop(), key);
+    expect(first.status).toBe(201);
+    p.svc.deleteAtClose('services', first.body.id);
+    // Two retries at once, as a flaky connection may send them.
+    const retries = await Promise.all([1, 2].map(() => p.call('POST', `/participants/${id}/services`, caseManager, workshop(), key)));
+    for (const retry of retries) {
+      expect(retry.status).toBe(200);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(retry.body).toEqual(first.body);
+    }
+    expect(await storedOf(id)).toHaveLength(1);
+    // Another person under the same key is refused; a malformed key is a 400.
+    const other = await p.registerPerson();
+    const reused = await p.call('POST', `/participants/${other}/services`, caseManager, workshop(), key);
+    expect(reused.status).toBe(422);
+    expect(reused.body.errors).toEqual([{ field: 'Idempotency-Key', message: expect.stringMatching(/another participant/) }]);
+    expect((await p.call('POST', `/participants/${id}/services`, caseManager, workshop(), { 'idempotency-key': 'short' })).status).toBe(400);
+    expect(await storedOf(other)).toEqual([]);
+    await waitFor('the one event', () => eventsOf(first.body.id).length === 1);
+  });
+
   it('lets only the roles of CaseworkAccess record and read', async () => {
     const id = await p.registerPerson();
     expect((await record(id, workshop(), ['intake_worker'])).status).toBe(403);

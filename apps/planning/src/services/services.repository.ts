@@ -7,7 +7,7 @@ import { SERVICE_MODEL, type ServiceDocument, type StoredServiceHistoryEntry } f
 /** How many services one list returns at most (newest first). */
 export const SERVICE_LIST_MAX = 500;
 
-type StoredService = Omit<ServiceDocument, keyof OutboxFields>;
+export type StoredService = Omit<ServiceDocument, keyof OutboxFields>;
 
 @Injectable()
 export class ServicesRepository {

@@ -1,5 +1,4 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import {
   serviceRecordedV1,
   type ChangeServiceStatusRequest,
@@ -11,10 +10,11 @@ import { createEvent, unprocessable, type OutboxRelay, type PublishableEvent } f
 import { ParticipantDirectory } from '../directory/participant-directory';
 import type { Actor } from '../shared/actor';
 import { todayUtc } from '../shared/dates';
+import { recordOnce } from '../shared/idempotency';
 import { applyStatusChange, newServiceRefusals } from './service-rules';
 import { toServiceView } from './service.mapper';
 import type { ServiceDocument } from './service.schema';
-import { ServicesRepository } from './services.repository';
+import { ServicesRepository, type StoredService } from './services.repository';
 
 export const SERVICE_OUTBOX = Symbol('SERVICE_OUTBOX');
 
@@ -27,14 +27,23 @@ export class ServicesService {
     @Inject(SERVICE_OUTBOX) private readonly relay: OutboxRelay,
   ) {}
 
-  async record(participantId: string, input: RecordServiceRequest, actor: Actor): Promise<ServiceView> {
+  /**
+   * Records a service (with an id from the submission's Idempotency-Key, a retry answers the
+   * service the first attempt recorded: `replayed`).
+   */
+  async record(participantId: string, input: RecordServiceRequest, actor: Actor, id?: string): Promise<{ service: ServiceView; replayed: boolean }> {
+    const { record, replayed } = await recordOnce(id, participantId, (key) => this.repo.findById(key), (newId) => this.insert(newId, participantId, input, actor));
+    return { service: toServiceView(record), replayed };
+  }
+
+  private async insert(id: string, participantId: string, input: RecordServiceRequest, actor: Actor): Promise<StoredService> {
     await this.directory.require(participantId);
     const refusals = newServiceRefusals(input, todayUtc());
     if (refusals.length) throw unprocessable(refusals, 'Cannot record this service');
     const now = new Date();
     const { note, ...service } = input;
     const doc = {
-      _id: randomUUID(),
+      _id: id,
       participantId,
       ...service,
       ...(note ? { note } : {}),
@@ -45,7 +54,7 @@ export class ServicesService {
     };
     const stored = await this.repo.insertWithEvents(doc, [announce(doc, actor)]);
     this.relay.kick(stored._id);
-    return toServiceView(stored);
+    return stored;
   }
 
   /** A status change if `expectedVersion` is still current (409 otherwise); a new history entry, announced. */
