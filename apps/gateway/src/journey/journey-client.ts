@@ -30,6 +30,14 @@ export class JourneyActionRejected extends Error {
   }
 }
 
+/** How long a read may wait for the workflow to answer (no journey worker running: 503 after this). */
+const QUERY_DEADLINE_MS = 5_000;
+/**
+ * How long an action may wait. An update that the server accepted may still complete after
+ * this: the same Idempotency-Key then answers with its result instead of acting twice.
+ */
+const UPDATE_DEADLINE_MS = 15_000;
+
 /** Which journey, and whether it runs yet (null state: not started). */
 export interface LiveJourney {
   workflowId: string;
@@ -52,7 +60,7 @@ export class JourneyClient implements OnApplicationShutdown {
   /** The journey's state, or null when it has not started. */
   async read(participantId: string): Promise<JourneyView | null> {
     try {
-      return await (await this.handle(participantId)).query(journeyStateQuery);
+      return await this.withDeadline(QUERY_DEADLINE_MS, (h) => h.query(journeyStateQuery), participantId);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null;
       throw this.unavailable(err);
@@ -84,7 +92,7 @@ export class JourneyClient implements OnApplicationShutdown {
    */
   private async update(participantId: string, run: (h: WorkflowHandle) => Promise<JourneyView>): Promise<JourneyView> {
     try {
-      return await run(await this.handle(participantId));
+      return await this.withDeadline(UPDATE_DEADLINE_MS, run, participantId);
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError) throw rejection(err);
       if (err instanceof WorkflowNotFoundError) throw new NotFoundException(`No running journey for participant ${participantId}`);
@@ -92,9 +100,11 @@ export class JourneyClient implements OnApplicationShutdown {
     }
   }
 
-  private async handle(participantId: string): Promise<WorkflowHandle> {
-    const { client } = await this.connect();
-    return client.workflow.getHandle(journeyWorkflowId(participantId));
+  /** Runs `fn` on the person's workflow handle, giving up (an error: 503) after `ms`. */
+  private async withDeadline<T>(ms: number, fn: (h: WorkflowHandle) => Promise<T>, participantId: string): Promise<T> {
+    const { client, connection } = await this.connect();
+    const handle = client.workflow.getHandle(journeyWorkflowId(participantId));
+    return connection.withDeadline(Date.now() + ms, () => fn(handle));
   }
 
   private unavailable(err: unknown): ServiceUnavailableException {

@@ -3,14 +3,14 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { utcToday, type JourneyNotStartedBody, type JourneyStateView, type ValidationErrorBody } from '@waypoint/contracts';
-import { JOURNEY_TASK_QUEUE, journeyWorkflowId } from '@waypoint/journey-workflows';
+import { utcToday, type JourneyNotStartedBody, type JourneyStateView, type ParticipantSummary, type ValidationErrorBody } from '@waypoint/contracts';
+import { JOURNEY_TASK_QUEUE, JOURNEY_WORKFLOW_TYPE, journeyWorkflowId } from '@waypoint/journey-workflows';
 import { JsonLogger, namespaced } from '@waypoint/platform';
 import { startService, waitFor, waitHealthy, type ServiceProcess } from '@waypoint/platform/testing';
 import request from 'supertest';
 import { loadGatewayConfig } from '../config';
 import { createGateway } from '../create-gateway';
-import { GatewayWithIntake, type StaffRole } from '../testing/gateway-with-intake';
+import { GatewayWithIntake, uniqueName, type StaffRole } from '../testing/gateway-with-intake';
 
 // The journey through the gateway as staff-web calls it, against the real engines: intake and
 // the journey service each as their own process (as `npm start` runs them), the gateway in
@@ -42,8 +42,8 @@ describe('gateway: the participant journey', () => {
   });
 
   /** Registers a person and waits until their journey answers (it starts from intake's event). */
-  async function personWithJourney(): Promise<{ id: string; journey: JourneyStateView }> {
-    const id = await gw.registerUniquePerson();
+  async function personWithJourney(fields: Record<string, unknown> = {}): Promise<{ id: string; journey: JourneyStateView }> {
+    const id = await gw.registerUniquePerson(fields);
     const res = await waitFor(`the journey of ${id}`, async () => {
       const r = await gw.as('case_manager').get(`/participants/${id}/journey`);
       return r.status === 200 && r;
@@ -126,8 +126,8 @@ describe('gateway: the participant journey', () => {
 
       // Already exited, and lost_contact is no performance exclusion: the workflow says why.
       const again = await confirm(id, { reason: 'lost_contact' }).expect(422);
-      expect(again.body as ValidationErrorBody).toMatchObject({ statusCode: 422, errors: [expect.objectContaining({ message: expect.any(String) })] });
-      expect((again.body as ValidationErrorBody).errors[0].message.length).toBeGreaterThan(0);
+      // The workflow's own words, as the message and as the field error.
+      expect(again.body as ValidationErrorBody).toMatchObject({ statusCode: 422, message: expect.stringMatching(/already exited/), errors: [{ field: 'reason', message: expect.stringMatching(/already exited/) }] });
       const unchanged = await gw.as('case_manager').get(`/participants/${id}/journey`).expect(200);
       expect(unchanged.body).toMatchObject({ phase: afterExit.phase, exit: { reason: 'health' } });
 
@@ -136,10 +136,25 @@ describe('gateway: the participant journey', () => {
       expect((reopened.body as JourneyStateView).history.map((h) => h.phase)).toEqual(expect.arrayContaining(['intake', afterExit.phase, 'services']));
     });
 
+    it('shows on the participant list what the workflow reports: phase and next deadline after the exit', async () => {
+      const lastName = uniqueName();
+      const { id } = await personWithJourney({ lastName });
+      await confirm(id, { reason: 'incarcerated' }).expect(200);
+      // journey.status.changed → intake's projection → the list (at least once, in order).
+      const row = await waitFor(`the list to show ${id} in follow-up`, async () => {
+        const res = await gw.as('supervisor').get(`/participants?q=${lastName}`).expect(200);
+        const found = (res.body.items as ParticipantSummary[]).find((p) => p.id === id);
+        return found?.phase === 'follow_up' && found;
+      });
+      expect(row).toMatchObject({ exitProposedOn: null, nextDeadline: expect.objectContaining({ kind: 'follow_up_contact' }) });
+      expect(row.nextDeadline?.dueOn && row.nextDeadline.dueOn > utcToday()).toBe(true);
+    });
+
     it('turns down reopening a case that is not exited with 422', async () => {
       const { id } = await personWithJourney();
       const res = await reopen(id, { reason: 'Nothing to reopen' }).expect(422);
-      expect((res.body as ValidationErrorBody).errors).toEqual([expect.objectContaining({ message: expect.any(String) })]);
+      expect((res.body as ValidationErrorBody).errors).toEqual([{ field: 'reason', message: expect.stringMatching(/exited/) }]);
+      await gw.as('case_manager').get(`/participants/${id}/journey`).expect(200).expect((r) => expect(r.body.phase).toBe('intake'));
     });
 
     it('confirms once for one Idempotency-Key: the retry gets the first answer', async () => {
@@ -152,6 +167,33 @@ describe('gateway: the participant journey', () => {
       expect((first.body as JourneyStateView).exit).toMatchObject({ reason: 'deceased', confirmedBy: 'supervisor' });
     });
   });
+
+  it('documents the journey routes in the OpenAPI document, with the request schemas from the contracts', async () => {
+    const doc = (await gw.as('admin').get('/docs-json').expect(200)).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/participants/{id}/journey', '/api/participants/{id}/journey/exit-confirmation', '/api/participants/{id}/journey/reopen']),
+    );
+    const confirmBody = doc.paths['/api/participants/{id}/journey/exit-confirmation'].post.requestBody.content['application/json'].schema;
+    expect(confirmBody.required).toEqual(['reason']);
+    expect(confirmBody.properties.reason.enum).toEqual(expect.arrayContaining(['health', 'lost_contact']));
+    expect(Object.keys(doc.paths['/api/participants/{id}/journey'].get.responses)).toEqual(expect.arrayContaining(['200', '404', '503']));
+  });
+
+  it('answers 503 within seconds when no journey worker answers', async () => {
+    // A journey on a task queue nobody polls: the query can never be answered.
+    const client = new Client({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE });
+    const id = randomUUID();
+    const taskQueue = namespaced('journey-nobody-polls');
+    await client.workflow.start(JOURNEY_WORKFLOW_TYPE, { workflowId: journeyWorkflowId(id), taskQueue, args: [{ participantId: id, correlationId: `corr-${id}` }] });
+    try {
+      const started = Date.now();
+      const res = await gw.as('case_manager').get(`/participants/${id}/journey`).expect(503);
+      expect(res.body.message).toMatch(/journey service is unavailable/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await client.workflow.getHandle(journeyWorkflowId(id)).terminate('test finished');
+    }
+  }, 30_000);
 
   it('answers 503 when Temporal cannot be reached', async () => {
     const closedPort = await freePort();
