@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope, ServiceRecordedV1, ServiceView } from '@waypoint/contracts';
-import { waitFor } from '@waypoint/platform/testing';
+import { ConsumerGroups, type EventEnvelope, type ServiceRecordedV1, type ServiceView } from '@waypoint/contracts';
+import { participantRegistered, participantUpdated, waitFor } from '@waypoint/platform/testing';
 import { dayFromToday, PlanningUnderTest } from '../testing/planning-under-test';
 
 // Services against the real FerretDB and Kafka: people known from real intake events, each
@@ -150,6 +150,22 @@ describe('planning: services', () => {
     expect(unknownService.status).toBe(404);
     expect((await p.call('GET', `/participants/${randomUUID()}/services`, caseManager)).status).toBe(404);
     expect(await storedOf(id)).toEqual([]);
+  });
+
+  it('knows a person only once their registration arrives, even when a correction came first', async () => {
+    const registration = participantRegistered({ participantId: randomUUID() });
+    const id = registration.envelope.participantId;
+    p.svc.deleteAtClose('participant_directory', id);
+    p.svc.deleteAtClose('plan_queue', id);
+    const correction = participantUpdated({ participantId: id, version: 2, changes: { lastName: 'Mensah' } });
+    await p.svc.publish(correction);
+    await p.svc.waitProcessed(ConsumerGroups.planningCaseworkDirectory, correction);
+    expect((await record(id, workshop())).status).toBe(404);
+
+    await p.svc.publish(registration);
+    await p.svc.waitProcessed(ConsumerGroups.planningCaseworkDirectory, registration);
+    expect((await record(id, workshop())).status).toBe(201);
+    expect(await p.svc.db.collection('participant_directory').findOne({ _id: id as never })).toMatchObject({ firstName: 'Ada', lastName: 'Mensah', version: 2 });
   });
 
   it("lists the person's services newest first, and only theirs", async () => {
