@@ -7,8 +7,7 @@ export const CONTACT_MODEL = 'Contact';
 /**
  * A case-management contact with a participant: who recorded it, when, how, for which
  * program. Never changed once saved (a wrong one is answered by recording the right one;
- * the story belongs in a case note). Small on purpose: FerretDB 1.x reads the collection
- * for a participant's list.
+ * the story belongs in a case note). Listed through the person's case file, by `_id`.
  */
 export type ContactDocument = Omit<ContactView, 'id' | 'recordedAt'> & OutboxFields & { _id: string; recordedAt: Date };
 
@@ -26,5 +25,4 @@ export const contactSchema = new Schema<ContactDocument>(
   },
   { collection: 'contacts', versionKey: false, minimize: true },
 );
-
-contactSchema.index({ participantId: 1, contactOn: -1, _id: 1 });
+// No index on participantId: a person's contacts are found through their case file, by _id.

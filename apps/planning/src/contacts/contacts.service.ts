@@ -3,9 +3,11 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { contactRecordedV1, type ContactView, type RecordContactRequest } from '@waypoint/contracts';
 import { createEvent, outboxForInsert, unprocessable, type OutboxFields, type OutboxRelay } from '@waypoint/platform';
+import { CaseFileIndex } from '../case-file/case-file-index';
 import { ParticipantDirectory } from '../directory/participant-directory';
 import type { Actor } from '../shared/actor';
 import { todayUtc } from '../shared/dates';
+import { newestFirst } from '../shared/order';
 import { recordOnce } from '../shared/idempotency';
 import { CONTACT_MODEL, type ContactDocument } from './contact.schema';
 
@@ -22,13 +24,13 @@ export class ContactsService {
   constructor(
     @InjectModel(CONTACT_MODEL) private readonly model: Model<ContactDocument>,
     private readonly directory: ParticipantDirectory,
+    private readonly caseFile: CaseFileIndex,
     @Inject(CONTACT_OUTBOX) private readonly relay: OutboxRelay,
   ) {}
 
   /** Records a contact (with an id from the submission's Idempotency-Key, a retry answers the first one: `replayed`). */
   async record(participantId: string, input: RecordContactRequest, actor: Actor, id?: string): Promise<{ contact: ContactView; replayed: boolean }> {
-    const find = (key: string) => this.model.findById(key, { outbox: 0, outboxQuarantine: 0 }).lean<StoredContact>().exec();
-    const { record, replayed } = await recordOnce(id, participantId, find, (newId) => this.insert(newId, participantId, input, actor));
+    const { record, replayed } = await recordOnce(id, participantId, (key) => this.findById(key), (newId) => this.insert(newId, participantId, input, actor));
     return { contact: toContactView(record), replayed };
   }
 
@@ -46,7 +48,8 @@ export class ContactsService {
       ...(doc.program ? { program: doc.program } : {}),
       recordedBy: actor.username,
     });
-    // The contact and its event in one document write (the outbox).
+    // Filed in the person's case file, then the contact and its event in one document write (the outbox).
+    await this.caseFile.file(participantId, 'contacts', doc._id);
     await this.model.collection.insertOne({ ...doc, ...outboxForInsert([{ topic: contactRecordedV1.topic, envelope }]) } as never);
     this.relay.kick(doc._id);
     return doc;
@@ -54,13 +57,16 @@ export class ContactsService {
 
   async list(participantId: string): Promise<ContactView[]> {
     await this.directory.require(participantId);
-    const docs = await this.model
-      .find({ participantId }, { outbox: 0, outboxQuarantine: 0 })
-      .sort({ contactOn: -1, recordedAt: -1, _id: 1 })
-      .limit(CONTACT_LIST_MAX)
-      .lean<StoredContact[]>()
-      .exec();
-    return docs.map(toContactView);
+    const contacts = await this.caseFile.records(participantId, 'contacts', (id) => this.findById(id));
+    return contacts
+      .sort(newestFirst((c) => [c.contactOn, new Date(c.recordedAt).toISOString()]))
+      .slice(0, CONTACT_LIST_MAX)
+      .map(toContactView);
+  }
+
+  /** By `_id` alone (FerretDB 1.x reads the whole collection for any other filter). */
+  private findById(id: string): Promise<StoredContact | null> {
+    return this.model.findById(id, { outbox: 0, outboxQuarantine: 0 }).lean<StoredContact>().exec();
   }
 }
 

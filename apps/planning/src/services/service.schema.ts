@@ -10,9 +10,8 @@ export type StoredServiceHistoryEntry = Omit<ServiceHistoryEntry, 'at'> & { at: 
 /**
  * One service given to (or scheduled for) one participant, with its status history: who
  * recorded it and when, then every status change as a new entry. The current fields are the
- * last entry's; nothing is edited in place without an entry saying who and when. Kept small
- * (a service has a handful of entries): FerretDB 1.x reads the whole collection for the
- * participant's list, so every byte here is read by every list.
+ * last entry's; nothing is edited in place without an entry saying who and when. A person's
+ * services are listed through their case file (CaseFileIndex), by `_id`.
  */
 export type ServiceDocument = Omit<ServiceView, 'id' | 'countsTowardExit' | 'recordedAt' | 'history'> &
   OutboxFields & { _id: string; recordedAt: Date; history: StoredServiceHistoryEntry[] };
@@ -36,6 +35,4 @@ export const serviceSchema = new Schema<ServiceDocument>(
   },
   { collection: 'services', versionKey: false, minimize: true },
 );
-
-// A participant's services, newest first (MongoDB uses it; FerretDB 1.x reads the collection).
-serviceSchema.index({ participantId: 1, startOn: -1, _id: 1 });
+// No index on participantId: a person's services are found through their case file, by _id.

@@ -175,6 +175,10 @@ describe('planning: services', () => {
     const older = (await record(id, workshop({ startOn: dayFromToday(-30), service: 'Orientation', category: 'information_only' }))).body as ServiceView;
     const newer = (await record(id, workshop({ startOn: dayFromToday(-2) }))).body as ServiceView;
     const next = (await record(id, workshop({ status: 'scheduled', startOn: dayFromToday(10), service: 'Mock interview' }))).body as ServiceView;
+    // The list reads the person's case file by _id: an id filed by a write that crashed
+    // before its service was stored, and one of someone else's, are skipped.
+    const othersService = (await storedOf(other))[0]._id;
+    await p.svc.db.collection<{ _id: string }>('case_files').updateOne({ _id: id }, { $push: { services: { $each: [randomUUID(), othersService] } } });
     const res = await p.call('GET', `/participants/${id}/services`, ['supervisor']);
     expect(res.status).toBe(200);
     expect((res.body as ServiceView[]).map((s) => s.id)).toEqual([next.id, newer.id, older.id]);

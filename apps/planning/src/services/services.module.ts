@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { provideOutboxRelay } from '@waypoint/platform';
+import { CaseFileModule } from '../case-file/case-file.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { SERVICE_MODEL, serviceSchema } from './service.schema';
 import { ServicesController } from './services.controller';
@@ -8,7 +9,7 @@ import { ServicesRepository } from './services.repository';
 import { SERVICE_OUTBOX, ServicesService } from './services.service';
 
 @Module({
-  imports: [DirectoryModule, MongooseModule.forFeature([{ name: SERVICE_MODEL, schema: serviceSchema }])],
+  imports: [DirectoryModule, CaseFileModule, MongooseModule.forFeature([{ name: SERVICE_MODEL, schema: serviceSchema }])],
   controllers: [ServicesController],
   providers: [ServicesRepository, ServicesService, provideOutboxRelay({ token: SERVICE_OUTBOX, collection: 'services' })],
 })

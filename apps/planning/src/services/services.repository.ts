@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { DocumentWriteLocks, outboxForInsert, outboxForUpdate, type OutboxFields, type PublishableEvent } from '@waypoint/platform';
+import { CaseFileIndex } from '../case-file/case-file-index';
+import { newestFirst } from '../shared/order';
 import { SERVICE_MODEL, type ServiceDocument, type StoredServiceHistoryEntry } from './service.schema';
 
 /** How many services one list returns at most (newest first). */
@@ -14,10 +16,12 @@ export class ServicesRepository {
   constructor(
     @InjectModel(SERVICE_MODEL) private readonly model: Model<ServiceDocument>,
     private readonly locks: DocumentWriteLocks,
+    private readonly caseFile: CaseFileIndex,
   ) {}
 
-  /** The service and its event in one document write. */
+  /** The service and its event in one document write (filed in the person's case file first). */
   async insertWithEvents(doc: StoredService, events: PublishableEvent[]): Promise<StoredService> {
+    await this.caseFile.file(doc.participantId, 'services', doc._id);
     await this.model.collection.insertOne({ ...doc, ...outboxForInsert(events) } as never);
     return doc;
   }
@@ -27,13 +31,10 @@ export class ServicesRepository {
     return this.model.findById(id, { outbox: 0, outboxQuarantine: 0 }).lean<StoredService>().exec();
   }
 
-  list(participantId: string): Promise<StoredService[]> {
-    return this.model
-      .find({ participantId }, { outbox: 0, outboxQuarantine: 0 })
-      .sort({ startOn: -1, recordedAt: -1, _id: 1 })
-      .limit(SERVICE_LIST_MAX)
-      .lean<StoredService[]>()
-      .exec();
+  /** The person's services, newest first (by start date, then when recorded); read by `_id` through the case file. */
+  async list(participantId: string): Promise<StoredService[]> {
+    const services = await this.caseFile.records(participantId, 'services', (id) => this.findById(id));
+    return services.sort(newestFirst((s) => [s.startOn, new Date(s.recordedAt).toISOString()])).slice(0, SERVICE_LIST_MAX);
   }
 
   /**

@@ -53,8 +53,7 @@ export const taskSchema = new Schema<TaskDocument>(
   { collection: 'tasks', versionKey: false, minimize: true },
 );
 
-// The "my work" list pages by (dueOn, _id) within a status, audience and office; the
-// participant's tasks by participantId. (MongoDB uses them; FerretDB 1.x reads the collection.)
+// The "my work" list pages by (dueOn, _id) within a status, audience and office (MongoDB uses
+// these; FerretDB 1.x reads the collection). A person's tasks are found through their case file.
 taskSchema.index({ status: 1, audience: 1, office: 1, dueOn: 1, _id: 1 });
 taskSchema.index({ status: 1, dueOn: 1, _id: 1 });
-taskSchema.index({ participantId: 1 });

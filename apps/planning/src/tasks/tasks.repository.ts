@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { TaskAudience, TaskStatus } from '@waypoint/contracts';
 import { DocumentWriteLocks } from '@waypoint/platform';
+import { CaseFileIndex } from '../case-file/case-file-index';
 import { TASK_MODEL, type OpenedTaskDocument, type TaskDocument } from './task.schema';
 
 /** How many tasks of one participant a list returns at most. */
@@ -31,6 +32,7 @@ export class TasksRepository {
   constructor(
     @InjectModel(TASK_MODEL) private readonly model: Model<TaskDocument>,
     private readonly locks: DocumentWriteLocks,
+    private readonly caseFile: CaseFileIndex,
   ) {}
 
   /** Every write to one task runs after the previous one (FerretDB 1.x: racing updates of a document can be lost). */
@@ -42,7 +44,9 @@ export class TasksRepository {
     return this.model.findById(id).lean<TaskDocument>().exec();
   }
 
+  /** Files the task in the person's case file, then writes it. */
   async insert(doc: TaskDocument): Promise<void> {
+    await this.caseFile.file(doc.participantId, 'tasks', doc._id);
     await this.model.collection.insertOne(doc as never);
   }
 
@@ -55,14 +59,12 @@ export class TasksRepository {
     } as never);
   }
 
-  /** The participant's opened tasks (placeholders left out), at most PARTICIPANT_TASKS_MAX. */
-  forParticipant(participantId: string): Promise<OpenedTaskDocument[]> {
-    return this.model
-      .find({ participantId, awaitingOpen: { $ne: true } })
-      .sort({ dueOn: 1, _id: 1 })
-      .limit(PARTICIPANT_TASKS_MAX)
-      .lean<OpenedTaskDocument[]>()
-      .exec();
+  /** The participant's opened tasks (placeholders left out), soonest due first, at most PARTICIPANT_TASKS_MAX; read by `_id` through the case file. */
+  async forParticipant(participantId: string): Promise<OpenedTaskDocument[]> {
+    const tasks = await this.caseFile.records(participantId, 'tasks', (id) => this.findById(id));
+    return (tasks.filter((t) => !t.awaitingOpen) as OpenedTaskDocument[])
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a._id.localeCompare(b._id))
+      .slice(0, PARTICIPANT_TASKS_MAX);
   }
 
   /** Keyset page by (dueOn, _id), soonest due first; one more than `limit` tells whether more follow. */
@@ -85,8 +87,7 @@ export class TasksRepository {
 
   /** Copies the person's current name and office onto every task about them (each through its lock). */
   async setParticipant(participantId: string, participant: TaskParticipant): Promise<void> {
-    const ids = await this.model.find({ participantId }, { _id: 1 }).lean<{ _id: string }[]>().exec();
-    for (const { _id } of ids) await this.inLock(_id, () => this.update(_id, { ...participant }));
+    for (const id of await this.caseFile.ids(participantId, 'tasks')) await this.inLock(id, () => this.update(id, { ...participant }));
   }
 
   /** Notes that tasks about this person wait for the directory to learn who they are. */

@@ -46,6 +46,7 @@ export class PlanningUnderTest {
     const event = participantRegistered({ participantId: randomUUID(), ...fields });
     this.svc.deleteAtClose('participant_directory', event.envelope.participantId);
     this.svc.deleteAtClose('plan_queue', event.envelope.participantId);
+    this.svc.deleteAtClose('case_files', event.envelope.participantId);
     await this.svc.publish(event);
     await this.svc.waitProcessed(ConsumerGroups.planningCaseworkDirectory, event);
     return event.envelope.participantId;
