@@ -112,7 +112,7 @@ export function ParticipantScreen({ id, flash, roles }: ParticipantScreenProps) 
             )}
           </section>
 
-          <section className="panel" aria-labelledby="details-heading">
+          <section className="panel panel--wide" aria-labelledby="details-heading">
             <h2 id="details-heading">Details</h2>
             <ParticipantDetails participant={participant} officeName={reference.officeName} programLabel={reference.programLabel} />
           </section>
