@@ -56,7 +56,7 @@ export class ParticipantServicesController extends PlanningForwarder {
   @Roles(...CaseworkAccess.recordServices)
   @ApiOperation({
     summary: "Change a service's status",
-    description: `scheduled → in_progress, delivered or cancelled; in_progress → delivered or cancelled; delivered and cancelled are final. Give startOn when a scheduled service started on another day, endOn for its last day (an in-progress service delivered without one ends today). ${RULES} Each change is a new history entry with who and when. Send the version read as If-Match (or \`version\`). Publishes planning.service.recorded.`,
+    description: `scheduled → in_progress, delivered or cancelled; in_progress → delivered or cancelled; delivered and cancelled are final. The service's own status again corrects its dates (or moves a scheduled one to another day): give the corrected startOn/endOn and a note saying why. Give startOn when a scheduled service started on another day, endOn for its last day (an in-progress service delivered without one ends today). ${RULES} Each change is a new history entry with who and when. Send the version read as If-Match (or \`version\`). Publishes planning.service.recorded.`,
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag (version) read, e.g. "2"; or give `version` in the body' })
   @ApiBody({ schema: jsonSchema(changeServiceStatusSchema) })

@@ -65,4 +65,23 @@ describe('changing a service status', () => {
     const outcome = applyStatusChange(current, change, today);
     expect(outcome.ok ? [] : fields(outcome.refusals)).toEqual(refused);
   });
+
+  it.each([
+    ['moves a scheduled service to another day', scheduledLater, { status: 'scheduled', startOn: '2026-06-25', note: 'Rescheduled' }, { status: 'scheduled', startOn: '2026-06-25' }],
+    ['corrects the day a delivered service was given', delivered, { status: 'delivered', startOn: '2026-05-30', note: 'Wrong day entered' }, { status: 'delivered', startOn: '2026-05-30' }],
+    ['corrects the expected end of one in progress', inProgress, { status: 'in_progress', endOn: '2026-07-10', note: 'Course extended' }, { status: 'in_progress', startOn: '2026-06-01', endOn: '2026-07-10' }],
+  ] as [string, ServiceDates, StatusChange & { note: string }, ServiceDates][])('%s (a correction)', (_name, current, change, next) => {
+    expect(applyStatusChange(current, change, today)).toEqual({ ok: true, next });
+  });
+
+  it.each([
+    ['a correction that changes nothing', delivered, { status: 'delivered', note: 'Oops' }, ['status']],
+    ['a correction without a reason', delivered, { status: 'delivered', startOn: '2026-05-30' }, ['note']],
+    ['a correction into the future', delivered, { status: 'delivered', startOn: '2026-06-16', note: 'Typo' }, ['startOn']],
+    ['a rescheduling into the past', scheduledLater, { status: 'scheduled', startOn: '2026-06-01', note: 'Moved' }, ['startOn']],
+    ['correcting a cancelled service', cancelled, { status: 'cancelled', startOn: '2026-05-01', note: 'x' }, ['status']],
+  ] as [string, ServiceDates, StatusChange & { note?: string }, string[]][])('refuses %s', (_name, current, change, refused) => {
+    const outcome = applyStatusChange(current, change, today);
+    expect(outcome.ok ? [] : fields(outcome.refusals)).toEqual(refused);
+  });
 });

@@ -63,14 +63,19 @@ export interface StatusChange {
 /**
  * A status change's outcome: the dates after it, or what it breaks. The start date stays
  * unless given; the end date too, except that an in-progress service delivered without one
- * ends today (or on its planned end, if that has passed). A transition not in SERVICE_TRANSITIONS is
- * refused by name.
+ * ends today (or on its planned end, if that has passed). A transition not in
+ * SERVICE_TRANSITIONS is refused by name.
+ *
+ * The same status again is a correction (or, for a scheduled service, a new date): it must
+ * change a date and say why (`note`), and goes into the history like any change. Cancelled
+ * services are not corrected.
  */
 export function applyStatusChange(
   current: ServiceDates,
-  change: StatusChange,
+  change: StatusChange & { note?: string },
   today: string,
 ): { ok: true; next: ServiceDates } | { ok: false; refusals: FieldError[] } {
+  if (change.status === current.status) return applyCorrection(current, change, today);
   if (!SERVICE_TRANSITIONS[current.status].includes(change.status)) {
     const allowed = SERVICE_TRANSITIONS[current.status];
     const then = allowed.length ? `it can become ${allowed.map((s) => LABEL[s]).join(', ')}` : 'its status is final';
@@ -86,5 +91,22 @@ export function applyStatusChange(
   }
   const next: ServiceDates = { status: change.status, startOn: change.startOn ?? current.startOn, ...(endOn !== undefined ? { endOn } : {}) };
   const refusals = serviceDateRefusals(next, today);
+  return refusals.length ? { ok: false, refusals } : { ok: true, next };
+}
+
+function applyCorrection(
+  current: ServiceDates,
+  change: StatusChange & { note?: string },
+  today: string,
+): { ok: true; next: ServiceDates } | { ok: false; refusals: FieldError[] } {
+  if (current.status === 'cancelled') return { ok: false, refusals: [{ field: 'status', message: 'A cancelled service is not corrected: record the service again' }] };
+  const endOn = change.endOn ?? current.endOn;
+  const next: ServiceDates = { status: current.status, startOn: change.startOn ?? current.startOn, ...(endOn !== undefined ? { endOn } : {}) };
+  const refusals: FieldError[] = [];
+  if (next.startOn === current.startOn && next.endOn === current.endOn) {
+    refusals.push({ field: 'status', message: `The service is already ${LABEL[current.status]}: give the corrected startOn or endOn` });
+  }
+  if (!change.note) refusals.push({ field: 'note', message: 'Say why the dates are corrected' });
+  refusals.push(...serviceDateRefusals(next, today));
   return refusals.length ? { ok: false, refusals } : { ok: true, next };
 }

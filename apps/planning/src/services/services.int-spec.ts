@@ -105,6 +105,25 @@ describe('planning: services', () => {
     expect(stored.history).toHaveLength(3);
   });
 
+  it('corrects the dates of a delivered service as a new history entry with the reason, and announces the corrected service', async () => {
+    const id = await p.registerPerson();
+    const given = (await record(id, workshop({ startOn: dayFromToday(-3) }))).body as ServiceView;
+    const path = `/participants/${id}/services/${given.id}`;
+    const noReason = await p.call('PATCH', path, caseManager, { status: 'delivered', startOn: dayFromToday(-4) }, { 'if-match': '1' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors).toEqual([{ field: 'note', message: 'Say why the dates are corrected' }]);
+
+    const fixed = await p.call('PATCH', path, caseManager, { status: 'delivered', startOn: dayFromToday(-4), note: 'Entered the wrong day' }, { 'if-match': '1' });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ status: 'delivered', startOn: dayFromToday(-4), version: 2 });
+    expect((fixed.body as ServiceView).history.map((h) => [h.startOn, h.note])).toEqual([
+      [dayFromToday(-3), undefined],
+      [dayFromToday(-4), 'Entered the wrong day'],
+    ]);
+    const events = await waitFor('the corrected service announced', () => eventsOf(given.id).length === 2 && eventsOf(given.id));
+    expect(events.map((e) => e.data.startOn)).toEqual([dayFromToday(-3), dayFromToday(-4)]);
+  });
+
   it('refuses a service that breaks a rule with 422 and field messages, and writes nothing', async () => {
     const id = await p.registerPerson();
     const refused = async (body: object, field: string, message: RegExp) => {

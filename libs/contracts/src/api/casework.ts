@@ -55,8 +55,8 @@ const note = z.string().trim().min(1).max(500, 'At most 500 characters: longer n
 
 /** The statuses a service may be recorded with (cancelled is only reached from one of them). */
 export const RECORDABLE_SERVICE_STATUSES = ['scheduled', 'in_progress', 'delivered'] as const;
-/** The statuses a status change may move a service to. */
-export const SERVICE_STATUS_CHANGES = ['in_progress', 'delivered', 'cancelled'] as const;
+/** The statuses a change may give a service (its own status again: a correction of its dates). */
+export const SERVICE_STATUS_CHANGES = ['scheduled', 'in_progress', 'delivered', 'cancelled'] as const;
 
 export const recordServiceSchema = z
   .object({
@@ -77,7 +77,9 @@ export type RecordServiceRequest = z.infer<typeof recordServiceSchema>;
 /**
  * A status change: scheduled → in_progress | delivered | cancelled; in_progress → delivered |
  * cancelled. `startOn` gives the day a scheduled service really started (when not the day
- * it was scheduled for); `endOn` the last day. Send the version read as If-Match (or `version`).
+ * it was scheduled for); `endOn` the last day. The service's own status again corrects its
+ * dates (or moves a scheduled one to another day), with `note` saying why. Send the version
+ * read as If-Match (or `version`).
  */
 export const changeServiceStatusSchema = z
   .object({
