@@ -29,7 +29,12 @@ export class ContactsService {
   ) {}
 
   /** Records a contact (with an id from the submission's Idempotency-Key, a retry answers the first one: `replayed`). */
-  async record(participantId: string, input: RecordContactRequest, actor: Actor, id?: string): Promise<{ contact: ContactView; replayed: boolean }> {
+  async record(
+    participantId: string,
+    input: RecordContactRequest,
+    actor: Actor,
+    id?: string,
+  ): Promise<{ contact: ContactView; replayed: boolean }> {
     const { record, replayed } = await recordOnce(id, participantId, (key) => this.findById(key), (newId) => this.insert(newId, participantId, input, actor));
     return { contact: toContactView(record), replayed };
   }
@@ -37,7 +42,8 @@ export class ContactsService {
   private async insert(id: string, participantId: string, input: RecordContactRequest, actor: Actor): Promise<StoredContact> {
     await this.directory.require(participantId);
     if (input.contactOn > todayUtc()) {
-      throw unprocessable([{ field: 'contactOn', message: `A contact cannot be recorded for a day still to come (${input.contactOn})` }], 'Cannot record this contact');
+      const refusal = { field: 'contactOn', message: `A contact cannot be recorded for a day still to come (${input.contactOn})` };
+      throw unprocessable([refusal], 'Cannot record this contact');
     }
     const doc: StoredContact = { _id: id, participantId, ...input, recordedBy: actor.username, recordedAt: new Date() };
     const envelope = createEvent(contactRecordedV1, participantId, {

@@ -31,8 +31,14 @@ export class ServicesService {
    * Records a service (with an id from the submission's Idempotency-Key, a retry answers the
    * service the first attempt recorded: `replayed`).
    */
-  async record(participantId: string, input: RecordServiceRequest, actor: Actor, id?: string): Promise<{ service: ServiceView; replayed: boolean }> {
-    const { record, replayed } = await recordOnce(id, participantId, (key) => this.repo.findById(key), (newId) => this.insert(newId, participantId, input, actor));
+  async record(
+    participantId: string,
+    input: RecordServiceRequest,
+    actor: Actor,
+    id?: string,
+  ): Promise<{ service: ServiceView; replayed: boolean }> {
+    const find = (key: string) => this.repo.findById(key);
+    const { record, replayed } = await recordOnce(id, participantId, find, (newId) => this.insert(newId, participantId, input, actor));
     return { service: toServiceView(record), replayed };
   }
 
@@ -42,6 +48,7 @@ export class ServicesService {
     if (refusals.length) throw unprocessable(refusals, 'Cannot record this service');
     const now = new Date();
     const { note, ...service } = input;
+    const first = { version: 1, status: input.status, startOn: input.startOn, ...(input.endOn ? { endOn: input.endOn } : {}) };
     const doc = {
       _id: id,
       participantId,
@@ -50,7 +57,7 @@ export class ServicesService {
       recordedBy: actor.username,
       recordedAt: now,
       version: 1,
-      history: [{ version: 1, status: input.status, startOn: input.startOn, ...(input.endOn ? { endOn: input.endOn } : {}), ...(note ? { note } : {}), by: actor.username, at: now }],
+      history: [{ ...first, ...(note ? { note } : {}), by: actor.username, at: now }],
     };
     const stored = await this.repo.insertWithEvents(doc, [announce(doc, actor)]);
     this.relay.kick(stored._id);
@@ -89,7 +96,9 @@ export class ServicesService {
 }
 
 /** planning.service.recorded for the service as it now stands. */
-function announce(s: Pick<ServiceDocument, '_id' | 'participantId' | 'program' | 'category' | 'service' | 'status' | 'startOn' | 'endOn'>, actor: Actor): PublishableEvent {
+type Announced = Pick<ServiceDocument, '_id' | 'participantId' | 'program' | 'category' | 'service' | 'status' | 'startOn' | 'endOn'>;
+
+function announce(s: Announced, actor: Actor): PublishableEvent {
   const envelope = createEvent(serviceRecordedV1, s.participantId, {
     participantId: s.participantId,
     serviceId: s._id,
