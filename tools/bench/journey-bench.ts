@@ -26,7 +26,7 @@ import { createKafka, ensureTopics, EventPublisher, namespaced } from '@waypoint
 import { workspaceRoot } from '@waypoint/platform/testing';
 import { loadJourneyConfig } from '../../apps/journey/src/config';
 import { log, progress } from './bench-setup';
-import { installQuietRuntime, startBenchWorkers, type WorkerTuning } from './journey/bench-workers';
+import { installQuietRuntime, startBenchWorkers, TimedPublisher, type WorkerTuning } from './journey/bench-workers';
 import { benchParticipant, JOURNEY_STEPS, registeredSignal, type BenchParticipant, type JourneyStep } from './journey/journey-signals';
 import { formatJourneyReport, wave, type JourneyBenchResult, type WaveResult } from './journey/journey-report';
 import { MemorySampler } from './journey/memory-sampler';
@@ -47,6 +47,8 @@ interface Options {
   concurrency: number;
   warmup: number;
   trivial: number;
+  /** Journeys (and trivial workflows) run one at a time after the main waves: latency without queueing. */
+  solo: number;
   /** Worker tuning given on the command line (the rest comes from the journey service's configuration). */
   tuning: Partial<WorkerTuning>;
   /** Diagnostic: modules shared by every journey in the worker instead of evaluated per journey. */
@@ -54,7 +56,7 @@ interface Options {
 }
 
 const USAGE =
-  'usage: journey-bench.ts [--journeys 10000] [--concurrency 32] [--warmup 50] [--trivial <journeys>] ' +
+  'usage: journey-bench.ts [--journeys 10000] [--concurrency 32] [--warmup 50] [--trivial <journeys>] [--solo 100] ' +
   '[--max-cached-workflows N] [--max-concurrent-workflow-tasks N] [--max-concurrent-activities N] [--preload-modules zod,@waypoint/contracts]';
 
 const FLAGS = [
@@ -62,6 +64,7 @@ const FLAGS = [
   'concurrency',
   'warmup',
   'trivial',
+  'solo',
   'max-cached-workflows',
   'max-concurrent-workflow-tasks',
   'max-concurrent-activities',
@@ -88,6 +91,7 @@ function parseOptions(argv: string[]): Options {
     concurrency: given.get('concurrency') ?? 32,
     warmup: given.get('warmup') ?? 50,
     trivial: given.get('trivial') ?? journeys,
+    solo: given.get('solo') ?? 100,
     preloadModules,
     tuning: {
       ...(given.has('max-cached-workflows') ? { maxCachedWorkflows: given.get('max-cached-workflows') } : {}),
@@ -145,6 +149,7 @@ async function main(): Promise<void> {
   await ensureTopics(kafka, [Topics.journey]);
   const publisher = new EventPublisher(kafka);
   await publisher.connect();
+  const timedPublisher = new TimedPublisher(publisher);
   const watcher = new PhaseChangeWatcher(kafka, runTag);
   await watcher.start();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -153,25 +158,41 @@ async function main(): Promise<void> {
   const temporalServer = `Temporal ${systemInfo.serverVersion || '(version not reported)'} at ${config.TEMPORAL_ADDRESS}, namespace ${config.TEMPORAL_NAMESPACE}`;
 
   const trivialWaiters = new Map<string, (at: number) => void>();
+  let aborted = false;
+  /** Set when a worker stops on its own: every operation then fails with this reason. */
+  let workerFailure: Error | undefined;
+  let rejectFailed: (err: Error) => void = () => undefined;
+  /** Rejects when the run fails (operations race their waits against it). */
+  const failed = new Promise<never>((_, reject) => (rejectFailed = reject));
+  failed.catch(() => undefined);
+  const failRun = (err: Error): void => {
+    workerFailure ??= err;
+    aborted = true;
+    watcher.failAll(workerFailure);
+    rejectFailed(workerFailure);
+  };
   log(`bundling the journey and trivial workflows; task queues ${journeyTaskQueue}, ${trivialTaskQueue}`);
   const workers = await startBenchWorkers({
     address: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
     journeyTaskQueue,
     trivialTaskQueue,
-    publisher,
+    publisher: timedPublisher,
     tuning,
     preloadModules: opts.preloadModules,
     onTrivialCompleted: (workflowId) => {
       trivialWaiters.get(workflowId)?.(performance.now());
       trivialWaiters.delete(workflowId);
     },
+    onWorkerFailed: (which, err) => {
+      log(`the ${which} worker failed: ${err.message}`);
+      failRun(new Error(`the ${which} worker failed: ${err.message}`, { cause: err }));
+    },
   });
   const sampler = new MemorySampler(() => workers.journey.getStatus().numCachedWorkflows);
 
   // Every journey started, so that clean-up terminates them all, also after a failure or Ctrl-C.
   const journeyIds: string[] = [];
-  let aborted = false;
   let cleanup: Promise<JourneyBenchResult['cleanup']> | undefined;
   const cleanUp = (): Promise<JourneyBenchResult['cleanup']> =>
     (cleanup ??= (async () => {
@@ -202,6 +223,12 @@ async function main(): Promise<void> {
       void cleanUp().finally(() => process.exit(130));
     });
   }
+  // The SDK throws some worker-thread failures (a workflow thread out of heap) outside any
+  // promise of ours: fail the run with the reason, still terminating what it started.
+  process.on('uncaughtException', (err) => {
+    log(`uncaught: ${err.message}`);
+    failRun(err);
+  });
 
   /** signal-with-start, as the bridge does on intake.participant.registered; resolves at the phase change. */
   async function startJourney(p: BenchParticipant): Promise<{ rpcMs: number; effectMs: number }> {
@@ -251,7 +278,11 @@ async function main(): Promise<void> {
   async function startTrivial(): Promise<{ rpcMs: number; effectMs: number }> {
     if (aborted) throw new Error('aborted');
     const workflowId = `trivial-bench-${runTag}-${trivialCount++}`;
-    const ran = withTimeout(new Promise<number>((resolve) => trivialWaiters.set(workflowId, resolve)), EFFECT_TIMEOUT_MS, `trivial workflow ${workflowId}`);
+    const ran = withTimeout(
+      Promise.race([new Promise<number>((resolve) => trivialWaiters.set(workflowId, resolve)), failed]),
+      EFFECT_TIMEOUT_MS,
+      `trivial workflow ${workflowId}`,
+    );
     const s0 = performance.now();
     try {
       await client.workflow.start<typeof trivialBench>('trivialBench', { workflowId, taskQueue: trivialTaskQueue, args: [] });
@@ -317,6 +348,7 @@ async function main(): Promise<void> {
     // Measured: the baseline first, then the journeys, wave by wave.
     const trivial = await measure('trivial workflow: start -> ran on worker', opts.trivial, () => startTrivial(), true);
     sampler.startPeaks();
+    timedPublisher.reset();
     const people = Array.from({ length: opts.journeys }, (_, i) => benchParticipant(runTag, String(i)));
     const journeyStarts = await measure('journey: signal-with-start -> intake', opts.journeys, (i) => startJourney(people[i]), true);
     const signalWaves: WaveResult[] = [];
@@ -336,9 +368,44 @@ async function main(): Promise<void> {
       signalWaves.push(w);
     }
     const peak = sampler.peak();
+    const publishes = wave('publish', 1, timedPublisher.timings);
     await workers.journeyIdle(EFFECT_TIMEOUT_MS);
     const end = sampler.read();
     const cachedGrowth = end.cachedWorkflows - warmReading.cachedWorkflows;
+
+    // One at a time: the same operations with nothing queued behind them.
+    log(`one at a time: ${opts.solo} trivial workflows, then ${opts.solo} journeys through every step`);
+    const soloTrivial = { rpc: [] as number[], effect: [] as number[] };
+    const soloStart = { rpc: [] as number[], effect: [] as number[] };
+    const soloSignals = { rpc: [] as number[], effect: [] as number[] };
+    const soloTrivialRun = await runAtConcurrency(opts.solo, 1, async () => {
+      const r = await startTrivial();
+      soloTrivial.rpc.push(r.rpcMs);
+      soloTrivial.effect.push(r.effectMs);
+    });
+    const soloPeople = Array.from({ length: opts.solo }, (_, i) => benchParticipant(runTag, `s${i}`));
+    let soloStartMs = 0;
+    let soloSignalMs = 0;
+    await runAtConcurrency(opts.solo, 1, async (i) => {
+      const started = await startJourney(soloPeople[i]);
+      soloStart.rpc.push(started.rpcMs);
+      soloStart.effect.push(started.effectMs);
+      soloStartMs += started.effectMs;
+      for (const [s, step] of JOURNEY_STEPS.entries()) {
+        const r = await signalStep(soloPeople[i], step, changes[s]);
+        soloSignals.rpc.push(r.rpcMs);
+        if (r.effectMs !== undefined) soloSignals.effect.push(r.effectMs);
+        soloSignalMs += r.effectMs ?? r.rpcMs;
+      }
+    });
+    const solo =
+      opts.solo === 0
+        ? []
+        : [
+            wave('one at a time: trivial start -> ran on worker', soloTrivialRun.wallMs, soloTrivial.rpc, soloTrivial.effect),
+            wave('one at a time: signal-with-start -> intake', soloStartMs, soloStart.rpc, soloStart.effect),
+            wave('one at a time: every signal -> its phase change', soloSignalMs, soloSignals.rpc, soloSignals.effect.length ? soloSignals.effect : undefined),
+          ];
     const signalCount = signalWaves.reduce((n, w) => n + w.count, 0);
     const signalWall = signalWaves.reduce((ms, w) => ms + w.wallMs, 0);
     const all = wave('all', signalWall, toPhase, toPhase);
@@ -355,19 +422,21 @@ async function main(): Promise<void> {
       preloadModules: opts.preloadModules,
       kafkaBrokers: config.KAFKA_BROKERS,
       namespace: process.env.WCM_NAMESPACE ?? '',
-      load: { journeys: opts.journeys, warmup: opts.warmup, trivial: opts.trivial, concurrency: C },
+      load: { journeys: opts.journeys, warmup: opts.warmup, trivial: opts.trivial, concurrency: C, solo: opts.solo },
       loadAverage: { start: loadStart, end: os.loadavg() },
       tuning: { source: tuningSource, journeyWorker: workers.journeyTuning },
       steps,
       trivial,
       journeyStarts,
       signalWaves,
+      solo,
       signals: {
         count: signalCount,
         perSecond: signalCount / (signalWall / 1000),
         toPhaseChange: toPhase.length ? all.effect ?? null : null,
       },
       startRatio: journeyStarts.perSecond / trivial.perSecond,
+      kafkaPublish: { calls: timedPublisher.timings.length, events: timedPublisher.events, ms: publishes.rpc },
       memory: {
         workersUp,
         warm: warmReading,

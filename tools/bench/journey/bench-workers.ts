@@ -3,6 +3,7 @@ import { getHeapStatistics } from 'node:v8';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, makeTelemetryFilterString, type InjectedSinks } from '@temporalio/worker';
 import { createJourneyActivities } from '@waypoint/journey-activities';
 import type { EventPublisher } from '@waypoint/platform';
+import { performance } from 'node:perf_hooks';
 import { bundleJourneyWorkflows, withWorkspaceAliases, WORKFLOWS_PATH } from '../../../apps/journey/src/worker/workflow-bundle';
 import type { TrivialBenchSinks } from './trivial.workflow';
 
@@ -64,7 +65,7 @@ export async function startBenchWorkers(opts: {
   namespace: string;
   journeyTaskQueue: string;
   trivialTaskQueue: string;
-  publisher: EventPublisher;
+  publisher: Pick<EventPublisher, 'publish'>;
   tuning: WorkerTuning;
   /**
    * Diagnostic: modules the journey bundle evaluates once per worker and shares (deep-frozen)
@@ -72,6 +73,8 @@ export async function startBenchWorkers(opts: {
    */
   preloadModules: string[];
   onTrivialCompleted: (workflowId: string) => void;
+  /** A worker stopped running on its own (for example its workflow thread ran out of heap). */
+  onWorkerFailed: (which: 'journey' | 'trivial', err: Error) => void;
 }): Promise<BenchWorkers> {
   const connection = await NativeConnection.connect({ address: opts.address });
   const [journeyBundle, trivialBundle] = await Promise.all([
@@ -103,7 +106,10 @@ export async function startBenchWorkers(opts: {
     workflowBundle: trivialBundle,
     sinks,
   });
-  const running = [journey.run(), trivial.run()];
+  const running = [
+    journey.run().catch((err: Error) => opts.onWorkerFailed('journey', err)),
+    trivial.run().catch((err: Error) => opts.onWorkerFailed('trivial', err)),
+  ];
   return {
     journey,
     trivial,
@@ -126,6 +132,30 @@ export async function startBenchWorkers(opts: {
       await connection.close();
     },
   };
+}
+
+/**
+ * The publisher the journey activities get, timing every publish (one Kafka batch: acks from
+ * all replicas, the process's one idempotent producer, one request in flight at a time).
+ */
+export class TimedPublisher implements Pick<EventPublisher, 'publish'> {
+  /** Milliseconds per publish call, in call order; `reset` starts a new series. */
+  timings: number[] = [];
+  events = 0;
+
+  constructor(private readonly inner: Pick<EventPublisher, 'publish'>) {}
+
+  async publish(events: Parameters<EventPublisher['publish']>[0]): Promise<void> {
+    const t0 = performance.now();
+    await this.inner.publish(events);
+    this.timings.push(performance.now() - t0);
+    this.events += events.length;
+  }
+
+  reset(): void {
+    this.timings = [];
+    this.events = 0;
+  }
 }
 
 const noop = (): void => undefined;

@@ -45,7 +45,7 @@ export interface JourneyBenchResult {
   preloadModules: string[];
   kafkaBrokers: string[];
   namespace: string;
-  load: { journeys: number; warmup: number; trivial: number; concurrency: number };
+  load: { journeys: number; warmup: number; trivial: number; concurrency: number; solo: number };
   loadAverage: { start: number[]; end: number[] };
   /** What the journey worker ran with (the SDK's compiled options), and where each setting came from. */
   tuning: { source: Record<keyof WorkerTuning, string>; journeyWorker: EffectiveTuning };
@@ -54,10 +54,14 @@ export interface JourneyBenchResult {
   trivial: WaveResult;
   journeyStarts: WaveResult;
   signalWaves: WaveResult[];
+  /** The same operations one at a time (concurrency 1) after the main waves: latency with nothing queued. */
+  solo: WaveResult[];
   /** All signals after registration: count over the summed wall time of their waves. */
   signals: { count: number; perSecond: number; toPhaseChange: Percentiles | null };
   /** journey starts/s ÷ trivial starts/s. */
   startRatio: number;
+  /** The journey activities' publish calls while the measured journeys ran (each one Kafka batch). */
+  kafkaPublish: { calls: number; events: number; ms: Percentiles };
   memory: MemoryFigures;
   cleanup: { terminated: number; alreadyClosed: number; failed: number; ms: number };
   watcher: { received: number; duplicates: number; unexpected: number };
@@ -102,6 +106,7 @@ export function formatJourneyReport(r: JourneyBenchResult): string {
         num(r.signals.toPhaseChange?.p95),
         num(r.signals.toPhaseChange?.p99),
       ],
+      ...r.solo.map(waveRow),
     ],
   );
   const memory = table(['journey worker process', 'RSS', 'heap used', 'cached journeys'], [
@@ -119,7 +124,7 @@ export function formatJourneyReport(r: JourneyBenchResult): string {
     `  workflow:     ParticipantJourney from ${r.workflowCode}; ${
       r.preloadModules.length ? `bundle with preloadModules ${r.preloadModules.join(', ')} (diagnostic)` : "the journey service's bundle as is"
     }`,
-    `  load:         ${r.load.journeys} journeys (after ${r.load.warmup} warm-up) and ${r.load.trivial} trivial workflows, concurrency ${r.load.concurrency}`,
+    `  load:         ${r.load.journeys} journeys (after ${r.load.warmup} warm-up) and ${r.load.trivial} trivial workflows, concurrency ${r.load.concurrency}; then ${r.load.solo} of each one at a time`,
     `  load average: ${r.loadAverage.start.map((v) => v.toFixed(2)).join(' ')} at start, ${r.loadAverage.end.map((v) => v.toFixed(2)).join(' ')} at end (2-core box shared with the engines)`,
     `  worker:       maxCachedWorkflows ${t.maxCachedWorkflows} (${origin('maxCachedWorkflows')}; heap limit ${t.maxHeapMiB} MiB), ` +
       `maxConcurrentWorkflowTaskExecutions ${t.maxConcurrentWorkflowTaskExecutions} (${origin('maxConcurrentWorkflowTaskExecutions')}), ` +
@@ -131,6 +136,8 @@ export function formatJourneyReport(r: JourneyBenchResult): string {
     '',
     `  journey starts/s ÷ trivial starts/s = ${num(r.journeyStarts.perSecond)} / ${num(r.trivial.perSecond)} = ${r.startRatio.toFixed(2)}`,
     `  signals/s (after registration) = ${num(r.signals.perSecond)}; signal -> phase change p95 = ${num(r.signals.toPhaseChange?.p95)} ms`,
+    `  Kafka publishes by the journey activities: ${r.kafkaPublish.calls} calls (${r.kafkaPublish.events} events), ` +
+      `p50 ${num(r.kafkaPublish.ms.p50)} ms, p95 ${num(r.kafkaPublish.ms.p95)} ms, p99 ${num(r.kafkaPublish.ms.p99)} ms`,
     '',
     memory,
     ...(perJourney === null ? [] : [`  RSS per cached journey (end − warm-up) ≈ ${perJourney.toFixed(0)} KiB`]),

@@ -92,12 +92,17 @@ export class PhaseChangeWatcher {
     return this.expect(causationId, timeoutMs).catch(() => undefined);
   }
 
-  async stop(): Promise<void> {
-    for (const [id, waiter] of this.waiting) {
+  /** Rejects every wait in progress with `reason` (the worker failed: nothing more will come). */
+  failAll(reason: Error): void {
+    for (const waiter of this.waiting.values()) {
       clearTimeout(waiter.timer);
-      waiter.reject(new Error(`stopped while waiting for the phase change caused by ${id}`));
+      waiter.reject(reason);
     }
     this.waiting.clear();
+  }
+
+  async stop(): Promise<void> {
+    this.failAll(new Error('the phase-change watcher stopped'));
     await this.consumer.disconnect();
   }
 }
