@@ -20,9 +20,19 @@ export interface HistoryFixture {
  * integration tests when UPDATE_HISTORIES=1.
  */
 export const JOURNEY_HISTORIES = {
-  /** Registered once: signal-with-start, intake entered and published, waiting. */
+  /** Version 1 (before the `journey-v2` patch): registered, intake entered and published, waiting. Keep. */
   intake: historyFixture('journey-intake.history.json', 'p-fixture-intake'),
+  /** Version 2: registered, intake entered, status published, waiting. */
+  intakeV2: historyFixture('journey-v2-intake.history.json', 'p-fixture-v2-intake'),
+  /** Version 2: the whole journey, registration to close after 12 months of follow-up. */
+  wholeJourneyV2: historyFixture('journey-v2-whole-journey.history.json', 'p-fixture-v2-whole'),
+  /** Version 2: monthly contact missed, escalated, then recorded. */
+  contactEscalationV2: historyFixture('journey-v2-contact-escalation.history.json', 'p-fixture-v2-contact'),
+  /** Version 2: exit confirmed, then the case reopened. */
+  reopenedV2: historyFixture('journey-v2-reopened.history.json', 'p-fixture-v2-reopened'),
 } as const;
+
+export type JourneyHistoryName = keyof typeof JOURNEY_HISTORIES;
 
 function historyFixture(fileName: string, participantId: string): HistoryFixture {
   return { file: path.join(fixturesDir, fileName), participantId, workflowId: journeyWorkflowId(participantId) };

@@ -18,6 +18,8 @@ export interface DeadlineFacts {
   exit: { exitOn: IsoDate; followUpFrom: IsoDate; contactDays: readonly number[] } | null;
   /** Follow-up checkpoints already handled, by key. */
   followUpDone: readonly string[];
+  /** The day a reopened case restarted its clocks. */
+  restartedOn?: IsoDate | null;
 }
 
 const deadline = (kind: JourneyDeadlineKind, dueOn: IsoDate, label: string, program?: string): JourneyDeadline => ({
@@ -30,11 +32,11 @@ const deadline = (kind: JourneyDeadlineKind, dueOn: IsoDate, label: string, prog
 /** Plain words for an assessment kind, e.g. "job_readiness" → "job readiness". */
 const words = (kind: string): string => kind.replace(/[_-]+/g, ' ');
 
-/** The day the monthly-contact clock runs from: the last contact, or the first enrollment. */
-export function contactClockFrom(enrollments: readonly EnrollmentFacts[], lastContactOn: IsoDate | null): IsoDate | null {
+/** The day the monthly-contact clock runs from: the last contact, the first enrollment or the restart, whichever is latest. */
+export function contactClockFrom(enrollments: readonly EnrollmentFacts[], lastContactOn: IsoDate | null, restartedOn?: IsoDate | null): IsoDate | null {
   const first = openEnrollments(enrollments)[0]?.enrolledOn ?? null;
   if (!first) return null;
-  return latestDate([first, ...(lastContactOn ? [lastContactOn] : [])]);
+  return latestDate([first, ...(lastContactOn ? [lastContactOn] : []), ...(restartedOn ? [restartedOn] : [])]);
 }
 
 /**
@@ -56,14 +58,14 @@ export function journeyDeadlines(facts: DeadlineFacts): JourneyDeadline[] {
     const first = openEnrollments(facts.enrollments)[0];
     if (rules && first) {
       if (!facts.planSigned) list.push(deadline('plan_due', addDays(first.enrolledOn, rules.planDueDays), 'Plan due', first.program));
-      const from = contactClockFrom(facts.enrollments, facts.lastContactOn) as IsoDate;
+      const from = contactClockFrom(facts.enrollments, facts.lastContactOn, facts.restartedOn) as IsoDate;
       list.push(deadline('contact_due', addDays(from, rules.contactIntervalDays), 'Monthly contact due'));
     }
     for (const [kind, dueOn] of Object.entries(facts.reassessmentDue)) {
       list.push(deadline('reassessment_due', dueOn, `Reassessment due (${words(kind)})`));
     }
     if (!facts.exitProposed) {
-      const evaluation = evaluateExit({ services: facts.services, enrollments: facts.enrollments, today: facts.today });
+      const evaluation = evaluateExit({ services: facts.services, enrollments: facts.enrollments, today: facts.today, restartedOn: facts.restartedOn });
       if (evaluation.dueOn) {
         list.push(deadline('exit_inactivity', evaluation.dueOn, `Exit after ${evaluation.inactivityDays} days without service`));
       }

@@ -96,6 +96,13 @@ describe('the 90-day exit rule', () => {
     expect(evaluateExit({ services: [delivered('2026-02-10')], enrollments, today: '2026-04-11' })).toMatchObject({ inactivityDays: 60, proposed: true });
   });
 
+  it('counts again from the day a reopened case restarted, the exit date still the last service date', () => {
+    const services = [delivered('2026-02-10')];
+    const input = { services, enrollments: [ENROLLED], restartedOn: '2026-06-01' };
+    expect(evaluateExit({ ...input, today: '2026-08-29' })).toMatchObject({ proposed: false, dueOn: '2026-08-30' });
+    expect(evaluateExit({ ...input, today: '2026-08-30' })).toMatchObject({ proposed: true, exitOn: '2026-02-10', lastServiceOn: '2026-02-10' });
+  });
+
   it('proposes nothing without an open enrollment', () => {
     expect(evaluateExit({ services: [delivered('2026-02-10')], enrollments: [], today: '2027-01-01' })).toMatchObject({ proposed: false, dueOn: null, reviewOn: null, lastServiceOn: '2026-02-10' });
   });

@@ -15,7 +15,7 @@ export interface ServiceFacts {
 export interface ExitEvaluation {
   /** Last participant-level service date: counting services delivered, or in progress (started), or ended. */
   lastServiceOn: IsoDate | null;
-  /** Where the inactivity count starts: the last service date, else the earliest open enrollment. */
+  /** Where the inactivity count starts: the last service date, else the earliest open enrollment (never before a restart). */
   clockFrom: IsoDate | null;
   /** Days of inactivity before exit (the smallest of the open enrollments' rules). */
   inactivityDays: number | null;
@@ -32,7 +32,7 @@ export interface ExitEvaluation {
   reviewOn: IsoDate | null;
   /** Exit proposed today: the inactivity days have passed and nothing blocks. */
   proposed: boolean;
-  /** The proposed exit date: the last service date (the clock start when no service ever counted). */
+  /** The proposed exit date: the last service date (the earliest open enrollment when no service ever counted). */
   exitOn: IsoDate | null;
   /** Programs exiting together (common exit): every open enrollment. */
   programs: string[];
@@ -62,13 +62,20 @@ function serviceDate(s: ServiceFacts, today: IsoDate): IsoDate | null {
  * (common exit); the exit date is the last service date. Services whose category does not
  * count (self-service, information only, follow-up, case management) neither reset nor block.
  */
-export function evaluateExit(input: { services: readonly ServiceFacts[]; enrollments: readonly EnrollmentFacts[]; today: IsoDate }): ExitEvaluation {
+export function evaluateExit(input: {
+  services: readonly ServiceFacts[];
+  enrollments: readonly EnrollmentFacts[];
+  today: IsoDate;
+  /** A reopened case counts its inactivity again from the day it was reopened. */
+  restartedOn?: IsoDate | null;
+}): ExitEvaluation {
   const { today } = input;
   const counting = input.services.filter((s) => countsTowardExit(s.category) && s.status !== 'cancelled');
   const lastServiceOn = latestDate(counting.flatMap((s) => serviceDate(s, today) ?? []));
   const open = openEnrollments(input.enrollments);
   const rules = combinedRules(input.enrollments);
-  const clockFrom = lastServiceOn ?? earliestDate(open.map((e) => e.enrolledOn));
+  const firstService = lastServiceOn ?? earliestDate(open.map((e) => e.enrolledOn));
+  const clockFrom = firstService && input.restartedOn ? latestDate([firstService, input.restartedOn]) : firstService;
   const blockedBy = counting.filter((s) => blocks(s, today));
   const programs = [...new Set(open.map((e) => e.program))];
   if (!rules || !clockFrom) {
@@ -92,7 +99,7 @@ export function evaluateExit(input: { services: readonly ServiceFacts[]; enrollm
     dueOn: blockedBy.length === 0 ? dueOn : null,
     reviewOn,
     proposed,
-    exitOn: proposed ? clockFrom : null,
+    exitOn: proposed ? firstService : null,
     programs,
   };
 }

@@ -3,3 +3,5 @@
 // clients start them by type name.
 export * from './messages';
 export * from './activities';
+// The empty journey (what a new run starts from): for clients' tests and tools.
+export { emptyJourney, PERFORMANCE_EXCLUSIONS } from './journey-machine';

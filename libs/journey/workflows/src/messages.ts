@@ -23,6 +23,10 @@ export interface JourneyInput {
   correlationId: string;
   /** Set by continue-as-new: the journey so far, carried into the new run. */
   carried?: JourneySnapshot;
+  /** Set by continue-as-new: signals received but not yet applied, in arrival order. */
+  pending?: JourneyMessage[];
+  /** Continue-as-new once the history holds this many events (default 2,000; tests set it low). */
+  historyLimit?: number;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -135,6 +139,20 @@ export const credentialEarnedSignal = defineSignal<[CredentialEarnedSignal]>('cr
 export const placedSignal = defineSignal<[PlacedSignal]>('placed');
 export const contactRecordedSignal = defineSignal<[ContactRecordedSignal]>('contactRecorded');
 
+/** A received signal, by its name on the wire (what continue-as-new carries when not yet applied). */
+export type JourneyMessage =
+  | { signal: 'participantRegistered'; payload: ParticipantRegisteredSignal }
+  | { signal: 'enrolled'; payload: EnrolledSignal }
+  | { signal: 'programExited'; payload: ProgramExitedSignal }
+  | { signal: 'assessmentCompleted'; payload: AssessmentCompletedSignal }
+  | { signal: 'planSigned'; payload: PlanSignedSignal }
+  | { signal: 'serviceRecorded'; payload: ServiceRecordedSignal }
+  | { signal: 'trainingEnrolled'; payload: TrainingEnrolledSignal }
+  | { signal: 'trainingCompleted'; payload: TrainingCompletedSignal }
+  | { signal: 'credentialEarned'; payload: CredentialEarnedSignal }
+  | { signal: 'placed'; payload: PlacedSignal }
+  | { signal: 'contactRecorded'; payload: ContactRecordedSignal };
+
 // ---------------------------------------------------------------------------------------
 // Updates: staff actions through the gateway, validated (a rejected update writes nothing
 // to the history) and answered synchronously with the new state.
@@ -200,6 +218,8 @@ export interface JourneyTask {
   audience: TaskAudience;
   program?: string;
   openedAt: string;
+  /** What the task is about, e.g. "plan", "contact", "reassessment:job_readiness", "follow-up:q2". */
+  key?: string;
 }
 
 export interface ExitProposal {
@@ -217,6 +237,8 @@ export interface ConfirmedExit {
   confirmedAt: string;
   followUpFrom: string;
   followUpEndsOn: string;
+  /** Follow-up contact days of the programs at exit (the schedule keeps them if an enrollment changes later). */
+  followUpContactDays?: number[];
 }
 
 /** Everything the journey holds; carried whole across continue-as-new. */
@@ -251,6 +273,8 @@ export interface JourneySnapshot {
   statusRevision: number;
   /** Counter for other published events (exit proposed/confirmed). */
   eventCounter: number;
+  /** The day a reopened case restarted its exit and contact clocks. */
+  clocksRestartedOn?: string;
 }
 
 /** What the gateway and staff-web read: the snapshot plus what it implies today. */
