@@ -4,6 +4,7 @@ import type { History } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DEFAULT_JOURNEY_RULES, type JourneyRules } from '@waypoint/contracts';
+import { createJourneyActivities } from '@waypoint/journey-activities';
 import { addDays, isoDateOf } from '@waypoint/journey-domain';
 import {
   assessmentCompletedSignal,
@@ -40,18 +41,23 @@ import { waitFor } from '@waypoint/platform/testing';
 
 export type HistoryEvent = NonNullable<History['events']>[number];
 
-/** Activities that record what the workflow asked for; the first `failures` phase publishes throw. */
+/** Activities that check and record what the workflow asked for; the first `failures` phase publishes throw. */
 export function recordingActivities({ failures = 0 } = {}) {
   const phases: PublishPhaseChangedInput[] = [];
   const events: JourneyEventInput[] = [];
   let attempts = 0;
+  // The real activities over a publisher that sends nothing: every event the workflow asks
+  // for is built and checked against its contract, as in production.
+  const real = createJourneyActivities({ publisher: { publish: async () => undefined } });
   const activities: JourneyActivities = {
     async publishPhaseChanged(input) {
       attempts += 1;
       if (attempts <= failures) throw new Error(`broker unavailable (attempt ${attempts})`);
+      await real.publishPhaseChanged(input);
       phases.push(input);
     },
     async publishJourneyEvents(batch) {
+      await real.publishJourneyEvents(batch);
       events.push(...batch);
     },
   };

@@ -495,6 +495,8 @@ export class JourneyMachine {
     if (!s.exit || !s.employmentStartOn || s.exit.followUpFrom !== s.exit.exitOn) return;
     if (rulesAtExit(s.enrollments).followUpFrom !== 'employment_start' || compareDates(s.employmentStartOn, s.exit.exitOn) <= 0) return;
     s.exit.followUpFrom = s.employmentStartOn;
+    // Contacts count again from the job; the quarter checks stay tied to the exit quarter.
+    s.followUpDone = s.followUpDone.filter((key) => !key.startsWith('contact-'));
     const schedule = this.followUpSchedule();
     if (schedule) s.exit.followUpEndsOn = schedule.closesOn;
   }
