@@ -7,6 +7,7 @@ import type { Connection as MongooseConnection } from 'mongoose';
 import {
   ConsumerGroups,
   journeyPhaseChangedV1,
+  participantEnrolledV1,
   participantRegisteredV1,
   serviceRecordedV1,
   Topics,
@@ -14,7 +15,6 @@ import {
   type JourneyPhaseChangedV1,
   type ParticipantRegisteredV1,
 } from '@waypoint/contracts';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { journeyStateQuery, journeyWorkflowId } from '@waypoint/journey-workflows';
 import { createEvent, createHttpApp, createKafka, EventPublisher, JsonLogger, namespaced } from '@waypoint/platform';
 import { TopicReader, waitFor, type ReadMessage } from '@waypoint/platform/testing';
@@ -114,6 +114,10 @@ describe('journey process', () => {
     return (await handle.fetchHistory()).events ?? [];
   }
 
+  /** The activities a history scheduled, by type: the registration's phase change and status, nothing more for a repeat. */
+  const activitiesScheduled = (events: Awaited<ReturnType<typeof historyEvents>>): string[] =>
+    events.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? '?'] : []));
+
   it('starts the participant journey from intake.participant.registered and publishes journey.phase.changed', async () => {
     const { participantId, workflowId, registered, state } = await registerParticipant();
 
@@ -149,7 +153,7 @@ describe('journey process', () => {
     const state = await handle.query(journeyStateQuery);
     expect(state.history).toHaveLength(1);
     expect(state.appliedEventIds).toEqual([registered.id]);
-    expect((await historyEvents(handle)).filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(1);
+    expect(activitiesScheduled(await historyEvents(handle)).sort()).toEqual(['publishJourneyEvents', 'publishPhaseChanged']);
   });
 
   it('leaves the journey as it is when the bridge signals the same registration twice', async () => {
@@ -175,7 +179,7 @@ describe('journey process', () => {
     const state = await handle.query(journeyStateQuery);
     expect(state.history).toHaveLength(1);
     expect(state.appliedEventIds).toEqual([registered.id]);
-    expect((await historyEvents(handle)).filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(1);
+    expect(activitiesScheduled(await historyEvents(handle)).sort()).toEqual(['publishJourneyEvents', 'publishPhaseChanged']);
   });
 
   it('forwards the events of intake, planning, training, matching and follow-up to the journey as signals', async () => {
@@ -207,20 +211,54 @@ describe('journey process', () => {
     events.forEach((event, i) => expect([event.type, byEventId.get(event.id)]).toEqual([event.type, JOURNEY_SIGNAL_ROUTES[i].signal.name]));
   });
 
-  it('starts no journey for an event about a participant who has none', async () => {
-    const participantId = `p-${randomUUID()}`;
-    const envelope = createEvent(serviceRecordedV1, participantId, sampleEventData(serviceRecordedV1.type, participantId));
-    const planningEvents = new TopicReader(kafka, Topics.planning);
-    await planningEvents.start();
+  /** Publishes `envelope` and waits until the bridge has consumed it. */
+  async function publishAndConsume(envelope: EventEnvelope<unknown>, topic: string): Promise<void> {
+    const reader = new TopicReader(kafka, topic);
+    await reader.start();
     try {
-      await publisher.publish([{ topic: serviceRecordedV1.topic, envelope }]);
-      const message = await waitFor(`${envelope.id} on the planning topic`, () => planningEvents.messages.find((m) => m.headers['event-id'] === envelope.id));
+      await publisher.publish([{ topic, envelope }]);
+      const message = await waitFor(`${envelope.id} on ${topic}`, () => reader.messages.find((m) => m.headers['event-id'] === envelope.id));
       await bridgeConsumed(message);
     } finally {
-      await planningEvents.stop();
+      await reader.stop();
     }
+  }
 
-    await expect(client.workflow.getHandle(journeyWorkflowId(participantId)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  it('starts the journey from an enrollment that reaches Kafka before the registration, and applies both', async () => {
+    // Intake's outboxes relay the registration and the enrollment independently: either may come first.
+    const participantId = `p-${randomUUID()}`;
+    const workflowId = journeyWorkflowId(participantId);
+    startedWorkflows.push(workflowId);
+    const enrolled = createEvent(participantEnrolledV1, participantId, sampleEventData(participantEnrolledV1.type, participantId));
+    const registered = aRegisteredEvent(participantId);
+
+    await publisher.publish([{ topic: participantEnrolledV1.topic, envelope: enrolled }]);
+    await publisher.publish([{ topic: participantRegisteredV1.topic, envelope: registered }]);
+
+    const handle = client.workflow.getHandle(workflowId);
+    const state = await waitFor(
+      `${workflowId} to apply both events`,
+      async () => {
+        const s = await handle.query(journeyStateQuery).catch(() => undefined);
+        return s && s.appliedEventIds.length === 2 ? s : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect(state).toMatchObject({ phase: 'planning', office: 'riverside-ajc', enrollments: [{ program: 'WIOA_ADULT' }] });
+    // Both arrived before the workflow's first task; the SDK hands buffered signals over in the
+    // order the handlers are set (registration first), which the phases do not depend on.
+    expect([...state.appliedEventIds].sort()).toEqual([enrolled.id, registered.id].sort());
+  });
+
+  it('never starts a closed journey again: a late event for it is skipped', async () => {
+    const { participantId, handle } = await registerParticipant();
+    await handle.terminate('closed for the test');
+    const { runId } = await handle.describe();
+
+    await publishAndConsume(createEvent(serviceRecordedV1, participantId, sampleEventData(serviceRecordedV1.type, participantId)), Topics.planning);
+
+    const after = await handle.describe();
+    expect([after.runId, after.status.name]).toEqual([runId, 'TERMINATED']);
   });
 
   it('reports the Temporal worker in GET /health', async () => {

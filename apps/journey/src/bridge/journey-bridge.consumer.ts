@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { Client, Connection as TemporalConnection, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, Connection as TemporalConnection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/workflow';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -23,11 +23,13 @@ import { JOURNEY_CONFIG } from '../worker/journey-worker.service';
 import { BRIDGED_TOPICS, JOURNEY_SIGNAL_ROUTES, type SignalRoute } from './signal-routes';
 
 /**
- * Turns domain events into journey signals. The registration starts the participant's
- * workflow (signal-with-start); every later event signals the running one, and the workflow
- * ignores an event id it has already applied. An event for a journey that is not running
- * (closed after its follow-up year, or never registered) starts nothing: it is logged and
- * skipped, never turned into a new journey.
+ * Turns domain events into journey signals. Every event is delivered with signal-with-start:
+ * intake's outboxes publish a person's registration, enrollments and assessments
+ * independently, so an enrollment may reach Kafka before the registration; the journey then
+ * starts from whichever comes first and applies the rest as they arrive (the workflow
+ * ignores an event id it has already applied). A journey that has closed (after its
+ * follow-up year) is never started again: the id may not be reused, and an event for it is
+ * logged and skipped.
  */
 @Injectable()
 export class JourneyBridgeConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -53,39 +55,38 @@ export class JourneyBridgeConsumer implements OnApplicationBootstrap, OnApplicat
       // the event is dead-lettered with the reason.
       maxAttempts: 10,
       retryBackoffMs: 500,
-    }).on(participantRegisteredV1, async (event) => {
-      const input: JourneyInput = { participantId: event.participantId, correlationId: event.correlationId };
-      await this.temporalClient().workflow.signalWithStart(JOURNEY_WORKFLOW_TYPE, {
-        workflowId: journeyWorkflowId(event.participantId),
-        taskQueue: namespaced(JOURNEY_TASK_QUEUE),
-        args: [input],
-        signal: participantRegisteredSignal,
-        signalArgs: [
-          {
-            eventId: event.id,
-            correlationId: event.correlationId,
-            office: event.data.office,
-            programsOfInterest: event.data.programsOfInterest,
-            registeredAt: event.data.registeredAt,
-          },
-        ],
-        memo: { correlationId: event.correlationId },
-      });
-    });
+    }).on(participantRegisteredV1, (event) =>
+      this.deliver(event, participantRegisteredSignal, {
+        eventId: event.id,
+        correlationId: event.correlationId,
+        office: event.data.office,
+        programsOfInterest: event.data.programsOfInterest,
+        registeredAt: event.data.registeredAt,
+      }),
+    );
     for (const route of JOURNEY_SIGNAL_ROUTES) this.route(route);
   }
 
   private route<TData, TSignal>(route: SignalRoute<TData, TSignal>): void {
-    this.consumer.on(route.contract as EventContract<string, TData>, (event) => this.signal(event, route.signal, route.toSignal(event)));
+    this.consumer.on(route.contract as EventContract<string, TData>, (event) => this.deliver(event, route.signal, route.toSignal(event)));
   }
 
-  private async signal<TSignal>(event: EventEnvelope<unknown>, signal: SignalDefinition<[TSignal]>, args: TSignal): Promise<void> {
+  private async deliver<TSignal>(event: EventEnvelope<unknown>, signal: SignalDefinition<[TSignal]>, args: TSignal): Promise<void> {
     const workflowId = journeyWorkflowId(event.participantId);
+    const input: JourneyInput = { participantId: event.participantId, correlationId: event.correlationId };
     try {
-      await this.temporalClient().workflow.getHandle(workflowId).signal(signal, args);
+      await this.temporalClient().workflow.signalWithStart(JOURNEY_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: namespaced(JOURNEY_TASK_QUEUE),
+        args: [input],
+        signal,
+        signalArgs: [args],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        memo: { correlationId: event.correlationId },
+      });
     } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
-      this.log.warn('no running journey for this event: skipped', {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      this.log.warn('the journey has closed: event skipped', {
         eventId: event.id,
         type: event.type,
         workflowId,
