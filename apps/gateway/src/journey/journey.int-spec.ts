@@ -115,8 +115,7 @@ describe('gateway: the participant journey', () => {
     });
   });
 
-  // Needs the journey workflow with the confirmExit and reopen updates (being landed now).
-  describe.skip('exit and reopen (the journey workflow’s updates)', () => {
+  describe('exit and reopen (the journey workflow’s updates)', () => {
     it('confirms an early exit for a performance exclusion, turns down a second confirmation with 422, and reopens to services', async () => {
       const { id } = await personWithJourney();
       const exited = await confirm(id, { reason: 'health', note: 'Inpatient treatment, expected over 90 days' }).expect(200);
