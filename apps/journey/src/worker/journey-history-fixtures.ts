@@ -28,6 +28,8 @@ export const JOURNEY_HISTORIES = {
   wholeJourneyV2: historyFixture('journey-v2-whole-journey.history.json', 'p-fixture-v2-whole'),
   /** Version 2: monthly contact missed, escalated, then recorded. */
   contactEscalationV2: historyFixture('journey-v2-contact-escalation.history.json', 'p-fixture-v2-contact'),
+  /** Version 2: a run continued as new (its input carries the journey so far), later events applied. */
+  continuedV2: historyFixture('journey-v2-continued.history.json', 'p-fixture-v2-continued'),
   /** Version 2: exit confirmed, then the case reopened. */
   reopenedV2: historyFixture('journey-v2-reopened.history.json', 'p-fixture-v2-reopened'),
 } as const;

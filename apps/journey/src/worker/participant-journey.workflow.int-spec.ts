@@ -396,7 +396,7 @@ describe('participant journey workflow: durability', () => {
         expect(r.ofType('journey.task.opened').map((e) => e.data.kind)).toEqual(['plan_due', 'contact_due']);
         expect(r.phases.map((p) => p.sequence)).toEqual([1, 2, 3]);
       },
-      { historyLimit: 40 },
+      { historyLimit: 40, fixture: 'continuedV2' },
     );
   });
 });

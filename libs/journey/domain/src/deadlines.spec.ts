@@ -37,6 +37,11 @@ describe('journey deadlines', () => {
 
   it('drops the plan once signed and the exit clock while an exit is proposed or a service blocks it', () => {
     expect(journeyDeadlines(facts({ planSigned: true, exitProposed: true })).map((d) => d.kind)).toEqual(['contact_due']);
+    expect(journeyDeadlines(facts({ planSigned: true, exitProposed: true, exitReviewDueOn: '2026-03-05' }))[1]).toEqual({
+      kind: 'exit_inactivity',
+      dueOn: '2026-03-05',
+      label: 'Review the proposed exit',
+    });
     const blocking = [{ program: 'SNAP_ET', category: 'training' as const, status: 'in_progress' as const, startOn: '2026-02-10' }];
     expect(journeyDeadlines(facts({ planSigned: true, services: blocking })).map((d) => d.kind)).toEqual(['contact_due']);
   });

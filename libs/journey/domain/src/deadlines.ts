@@ -15,6 +15,8 @@ export interface DeadlineFacts {
   reassessmentDue: Readonly<Record<string, IsoDate>>;
   /** Set once an exit is proposed: the exit deadline is then the staff's review, not a clock. */
   exitProposed: boolean;
+  /** When staff should have reviewed the proposed exit (listed while the proposal stands). */
+  exitReviewDueOn?: IsoDate | null;
   exit: { exitOn: IsoDate; followUpFrom: IsoDate; contactDays: readonly number[] } | null;
   /** Follow-up checkpoints already handled, by key. */
   followUpDone: readonly string[];
@@ -64,7 +66,9 @@ export function journeyDeadlines(facts: DeadlineFacts): JourneyDeadline[] {
     for (const [kind, dueOn] of Object.entries(facts.reassessmentDue)) {
       list.push(deadline('reassessment_due', dueOn, `Reassessment due (${words(kind)})`));
     }
-    if (!facts.exitProposed) {
+    if (facts.exitProposed && facts.exitReviewDueOn) {
+      list.push(deadline('exit_inactivity', facts.exitReviewDueOn, 'Review the proposed exit'));
+    } else if (!facts.exitProposed) {
       const evaluation = evaluateExit({ services: facts.services, enrollments: facts.enrollments, today: facts.today, restartedOn: facts.restartedOn });
       if (evaluation.dueOn) {
         list.push(deadline('exit_inactivity', evaluation.dueOn, `Exit after ${evaluation.inactivityDays} days without service`));

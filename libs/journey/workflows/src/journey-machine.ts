@@ -530,6 +530,7 @@ export class JourneyMachine {
       lastContactOn: s.lastContactOn,
       reassessmentDue: s.phase === 'closed' ? {} : s.reassessmentDue,
       exitProposed: s.exitProposal !== null,
+      exitReviewDueOn: this.task('exit_review')?.dueOn ?? null,
       exit: s.phase === 'closed' ? null : exit,
       followUpDone: s.followUpDone,
       restartedOn: s.clocksRestartedOn ?? null,
