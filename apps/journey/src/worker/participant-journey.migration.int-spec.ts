@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { JOURNEY_WORKFLOW_TYPE } from '@waypoint/journey-workflows';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { confirmExitUpdate, JOURNEY_WORKFLOW_TYPE } from '@waypoint/journey-workflows';
 import { createTimeSkippingEnv, installQuietTemporalRuntime } from '../testing/time-skipping-env';
 import { count, JourneyDriver, recordingActivities, withJourneyWorker } from '../testing/journey-test-kit';
 import { withWorkspaceAliases } from './workflow-bundle';
@@ -29,13 +30,16 @@ afterAll(async () => {
 });
 
 describe('participant journey: version 1 to version 2', () => {
-  it('moves a version-1 journey waiting in intake to version 2 at its next event, losing nothing', async () => {
+  it('moves a version-1 journey waiting in intake to version 2 at its next event, losing nothing; refuses staff actions before', async () => {
     const r = recordingActivities();
     await withJourneyWorker(testEnv, workflowBundle, r.activities, async (taskQueue) => {
       const j = new JourneyDriver(testEnv, taskQueue, undefined, {}, 'participantJourneyV1');
       const registration = await j.register();
       expect(r.phases.map((p) => p.phase)).toEqual(['intake']);
       expect(r.events).toEqual([]); // version 1 published no status
+      const early = { reason: 'health' as const, confirmedBy: 'case.manager', requestId: 'req-v1' };
+      await expect(j.handle.executeUpdate(confirmExitUpdate, { args: [early] })).rejects.toThrow(WorkflowUpdateFailedError);
+      expect(count(await j.history(), 'workflowExecutionUpdateAcceptedEventAttributes')).toBe(0);
 
       const enrolled = await j.enroll();
       const assessed = await j.assess();

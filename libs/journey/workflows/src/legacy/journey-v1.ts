@@ -1,4 +1,4 @@
-import { condition, makeContinueAsNewFunc, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, makeContinueAsNewFunc, setHandler, workflowInfo } from '@temporalio/workflow';
 import { JOURNEY_PHASES, type JourneyPhase } from '@waypoint/contracts';
 import { journeyActivities } from '../journey-activities.proxy';
 import { emptyJourney } from '../journey-machine';
@@ -78,6 +78,7 @@ export async function participantJourneyV1(input: JourneyInput): Promise<void> {
 
   // v1 waited here for ever; now the next event moves the journey to version 2.
   await condition(() => state.phase === 'closed' || pending.length > 0);
+  await condition(allHandlersFinished);
   // Named explicitly so a test that starts this function under a type of its own still lands in version 2.
   const continueAsVersion2 = makeContinueAsNewFunc<typeof participantJourney>({ workflowType: JOURNEY_WORKFLOW_TYPE });
   await continueAsVersion2({ ...input, carried: state, pending });
