@@ -41,7 +41,7 @@ running() { local f="$PID_DIR/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/d
 
 service_env() {
   local up; up=$(echo "$1" | tr '[:lower:]' '[:upper:]')
-  echo "WCM_NAMESPACE=$ns ${up}_PORT=$(port_of "$1") INTAKE_URL=http://127.0.0.1:$(port_of intake) SEED_DEMO_USERS=true TS_NODE_PROJECT=tsconfig.json KAFKAJS_NO_PARTITIONER_WARNING=1"
+  echo "WCM_NAMESPACE=$ns ${up}_PORT=$(port_of "$1") INTAKE_URL=http://127.0.0.1:$(port_of intake) PLANNING_URL=http://127.0.0.1:$(port_of planning) SEED_DEMO_USERS=true TS_NODE_PROJECT=tsconfig.json KAFKAJS_NO_PARTITIONER_WARNING=1"
 }
 
 start_one() {

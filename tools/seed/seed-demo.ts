@@ -10,6 +10,10 @@
  *    enrollments have ended with a reason;
  *  - for about half the case manager completes assessments (demo-assessments.ts), with a
  *    reassessment of one kind for four people and the personal-readiness checklist for some.
+ *  - for each person with an open enrollment, planning records services (an assessment
+ *    interview; for some a training in progress, a bus pass scheduled next week, job club,
+ *    an information-only handout that does not count toward exit) and, for half, a contact
+ *    (demo-casework.ts); their journeys move to services or placement from these events.
  * Completion dates are the day of the seed (the API sets them), so no reassessment is overdue yet.
  * Idempotent: does nothing if the agency already has participants.
  *   node -r ts-node/register/transpile-only tools/seed/seed-demo.ts [gatewayUrl] [count]
@@ -26,6 +30,7 @@ import type {
 } from '../../libs/contracts/src';
 import { assessmentPlan, hasAssessments } from './demo-assessments';
 import { inParallel, signIn, type DemoClient } from './demo-api';
+import { caseworkPlan, recordCasework } from './demo-casework';
 import { daysAgo } from './demo-dates';
 import { demoExit, eligibilityAnswers, enrolledBy, enrollmentsWanted, hasEligibility } from './demo-eligibility';
 import { demoPerson, type DemoPerson } from './demo-people';
@@ -41,6 +46,8 @@ const PARALLEL = 16;
 interface Staff {
   intake: DemoClient;
   caseManager: DemoClient;
+  trainer: DemoClient;
+  jobDeveloper: DemoClient;
 }
 
 interface Tally {
@@ -51,6 +58,8 @@ interface Tally {
   assessments: number;
   reassessments: number;
   checklists: number;
+  services: number;
+  contacts: number;
 }
 
 /** The demo group intake session the last four people are registered in (closed once they are). */
@@ -97,6 +106,12 @@ async function determineAndEnroll(staff: Staff, p: DemoPerson, id: string, tally
     await staff.caseManager.post(`/participants/${id}/enrollments/${enrollments[0].id}/exit`, exit, `exit of participant ${p.index}`, 200);
     tally.exits++;
   }
+  const stillOpen = enrollments.slice(exit ? 1 : 0);
+  if (stillOpen[0]) {
+    const recorded = await recordCasework(staff, id, caseworkPlan(p.index, stillOpen[0].program), `participant ${p.index}`);
+    tally.services += recorded.services;
+    tally.contacts += recorded.contacts;
+  }
 }
 
 /** The case manager's assessments, one after the other (a second of a kind follows the first). */
@@ -121,11 +136,12 @@ async function main(): Promise<void> {
     console.log('demo participants already present; nothing seeded');
     return;
   }
-  const staff: Staff = { intake, caseManager: await signIn(gateway, 'case.manager') };
+  const [caseManager, trainer, jobDeveloper] = await Promise.all(['case.manager', 'trainer', 'job.developer'].map((u) => signIn(gateway, u)));
+  const staff: Staff = { intake, caseManager, trainer, jobDeveloper };
   const session = SESSION_FROM >= 0 ? await openSession(intake) : undefined;
 
   // One pipeline per person (register, eligibility and enrollments, assessments), several people at a time.
-  const tally: Tally = { determinations: 0, undetermined: 0, enrollments: 0, exits: 0, assessments: 0, reassessments: 0, checklists: 0 };
+  const tally: Tally = { determinations: 0, undetermined: 0, enrollments: 0, exits: 0, assessments: 0, reassessments: 0, checklists: 0, services: 0, contacts: 0 };
   const people = Array.from({ length: count }, (_, i) => demoPerson(i));
   await inParallel(people, PARALLEL, async (p) => {
     const id = await register(intake, p, session);
@@ -140,7 +156,8 @@ async function main(): Promise<void> {
     `seeded ${count} demo participants (${count - SESSION_FROM} in a group intake session), a consent, ` +
       `${tally.determinations} eligibility determinations (${tally.undetermined} waiting on a document), ` +
       `${tally.enrollments} enrollments (${tally.exits} exited), ${tally.assessments} assessments ` +
-      `(${tally.reassessments} reassessments) and ${tally.checklists} personal-readiness checklists in ${seconds} s`,
+      `(${tally.reassessments} reassessments), ${tally.checklists} personal-readiness checklists, ` +
+      `${tally.services} services and ${tally.contacts} contacts in ${seconds} s`,
   );
 }
 

@@ -1,8 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import {
+  journeyPhaseChangedV1,
   Topics,
+  type EligibilityDeterminationView,
   type EventEnvelope,
+  type JourneyStateView,
+  type TaskView,
   type JourneyPhaseChangedV1,
   type Page,
   type ParticipantDetail,
@@ -39,7 +43,7 @@ describe('walking skeleton: register a participant and follow their journey', ()
     await intakeEvents.stop();
     await journeyEvents.stop();
     await temporal?.close();
-    await Promise.all([stack?.gateway.stop(), stack?.journey.stop(), stack?.intake.stop()]);
+    await Promise.all([stack?.gateway.stop(), stack?.journey.stop(), stack?.planning.stop(), stack?.intake.stop()]);
   });
 
   const person = (lastName: string) => ({
@@ -93,7 +97,7 @@ describe('walking skeleton: register a participant and follow their journey', ()
       intakeEvents.json<EventEnvelope>().find((e) => e.participantId === id),
     );
     const phaseChanged = await waitFor('the phase-changed event', () =>
-      journeyEvents.json<EventEnvelope<JourneyPhaseChangedV1>>().find((e) => e.participantId === id),
+      journeyEvents.json<EventEnvelope<JourneyPhaseChangedV1>>().find((e) => e.participantId === id && e.type === journeyPhaseChangedV1.type),
     );
     expect(registered.correlationId).toBe(correlationId);
     expect(phaseChanged).toMatchObject({
@@ -166,7 +170,51 @@ describe('walking skeleton: register a participant and follow their journey', ()
     const state = await journeyState(row.id);
     expect(state.appliedEventIds).toEqual([copies[0].id]);
     expect(state.history).toHaveLength(1);
-    const phaseEvents = journeyEvents.json<EventEnvelope<JourneyPhaseChangedV1>>().filter((e) => e.participantId === row.id);
+    const phaseEvents = journeyEvents
+      .json<EventEnvelope<JourneyPhaseChangedV1>>()
+      .filter((e) => e.participantId === row.id && e.type === journeyPhaseChangedV1.type);
     expect(new Set(phaseEvents.map((e) => e.id))).toEqual(new Set([`journey-${row.id}:phase:1`]));
+  });
+
+  it('carries an enrolled participant through casework in planning to the journey, the list and the task list', async () => {
+    const caseManager = await signIn('case.manager');
+    const lastName = uniqueName();
+    const created = await api<ParticipantDetail>(token, 'POST', '/participants', person(lastName));
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const determination = await api<EligibilityDeterminationView>(caseManager, 'POST', `/participants/${id}/eligibility`, {
+      dateOfBirth: '1988-07-14',
+      sexAssignedAtBirth: 'female',
+      stateOfResidence: 'MN',
+      rightToWorkDocumented: true,
+    });
+    expect(determination.status).toBe(201);
+    expect((await api(caseManager, 'POST', `/participants/${id}/enrollments`, { program: 'WIOA_ADULT', determinationId: determination.body.id })).status).toBe(201);
+
+    // Planning learns of the person from intake's event a moment after the registration.
+    const today = new Date().toISOString().slice(0, 10);
+    const service = { program: 'WIOA_ADULT', category: 'career_service', service: 'Comprehensive assessment interview', status: 'delivered', startOn: today };
+    await waitFor('planning to record the service', async () => (await api(caseManager, 'POST', `/participants/${id}/services`, service)).status === 201);
+
+    // journey: enrolled → planning, a counting service → services; the list shows it from intake's projection.
+    const planDueOn = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const [row] = await waitFor('the list to show the service and the next deadline', async () => {
+      const items = await listByName(lastName);
+      return items.length === 1 && items[0].phase === 'services' && items[0].lastServiceOn === today && items;
+    }, { timeoutMs: 40_000 });
+    expect(row).toMatchObject({ daysSinceLastService: 0, nextDeadline: { dueOn: planDueOn } });
+
+    const journey = await api<JourneyStateView>(caseManager, 'GET', `/participants/${id}/journey`);
+    expect(journey.status).toBe(200);
+    expect(journey.body).toMatchObject({ phase: 'services', lastServiceOn: today, daysSinceLastService: 0 });
+    const planDue = journey.body.openTasks.find((t) => t.kind === 'plan_due');
+    expect(planDue).toMatchObject({ dueOn: planDueOn, audience: 'case_manager' });
+
+    // The task the journey opened is in planning's task list (journey.task.opened → planning).
+    const tasks = await waitFor('the plan-due task in planning', async () => {
+      const res = await api<TaskView[]>(caseManager, 'GET', `/participants/${id}/tasks`);
+      return res.status === 200 && res.body.some((t) => t.id === planDue?.taskId) && res.body;
+    }, { timeoutMs: 40_000 });
+    expect(tasks.find((t) => t.id === planDue?.taskId)).toMatchObject({ kind: 'plan_due', status: 'open', dueOn: planDueOn });
   });
 });
