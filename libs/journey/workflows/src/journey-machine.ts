@@ -1,4 +1,4 @@
-import type { ExitReason, JourneyPhase, JourneyTaskKind, ProgramCode, TaskAudience } from '@waypoint/contracts';
+import { PERFORMANCE_EXCLUSION_REASONS, type ExitReason, type JourneyPhase, type JourneyTaskKind, type ProgramCode, type TaskAudience } from '@waypoint/contracts';
 import {
   addDays,
   combinedRules,
@@ -52,7 +52,8 @@ export const CLOSE_GRACE_DAYS = 30;
 export const APPLIED_IDS_KEPT = 500;
 
 /** Reasons that may exit a person early without a proposal (WIOA performance exclusions). */
-export const PERFORMANCE_EXCLUSIONS: readonly ExitReason[] = ['incarcerated', 'health', 'deceased', 'reserve_call_up'];
+/** Exit reasons staff may confirm early, without a proposal (the contracts' list). */
+export const PERFORMANCE_EXCLUSIONS: readonly ExitReason[] = PERFORMANCE_EXCLUSION_REASONS;
 
 const PRE_EXIT_ORDER: readonly JourneyPhase[] = ['intake', 'assessment', 'planning', 'services', 'placement'];
 const AFTER_EXIT: readonly (JourneyPhase | null)[] = ['exited', 'follow_up', 'closed'];
