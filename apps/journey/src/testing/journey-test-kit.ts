@@ -34,6 +34,7 @@ import {
   type TrainingCompletedSignal,
   type TrainingEnrolledSignal,
 } from '@waypoint/journey-workflows';
+import { ContractViolationError } from '@waypoint/platform';
 import { waitFor } from '@waypoint/platform/testing';
 
 // Builders and a driver for journey workflow tests on the time-skipping server: signals are
@@ -41,8 +42,11 @@ import { waitFor } from '@waypoint/platform/testing';
 
 export type HistoryEvent = NonNullable<History['events']>[number];
 
-/** Activities that check and record what the workflow asked for; the first `failures` phase publishes throw. */
-export function recordingActivities({ failures = 0 } = {}) {
+/**
+ * Activities that check and record what the workflow asked for; the first `failures` phase
+ * publishes throw (retryable), the first `contractViolations` event batches break their contract.
+ */
+export function recordingActivities({ failures = 0, contractViolations = 0 } = {}) {
   const phases: PublishPhaseChangedInput[] = [];
   const events: JourneyEventInput[] = [];
   let attempts = 0;
@@ -57,6 +61,7 @@ export function recordingActivities({ failures = 0 } = {}) {
       phases.push(input);
     },
     async publishJourneyEvents(batch) {
+      if (contractViolations-- > 0) throw new ContractViolationError(`${batch[0]?.type} breaks its contract (injected)`);
       await real.publishJourneyEvents(batch);
       events.push(...batch);
     },

@@ -127,6 +127,23 @@ describe('participant journey workflow: intake', () => {
       { activities: recording },
     );
   });
+  it('goes on when an event breaks its contract: that batch is not published, the journey lives', async () => {
+    const recording = recordingActivities({ contractViolations: 1 });
+    await journey(
+      async (j, r) => {
+        await j.register();
+        const events = await j.settled();
+        expect(count(events.events ?? [], 'activityTaskFailedEventAttributes')).toBe(1);
+        expect(count(events.events ?? [], 'workflowExecutionFailedEventAttributes')).toBe(0);
+
+        await j.enroll();
+
+        expect((await j.state()).phase).toBe('planning');
+        expect(r.ofType('journey.task.opened').map((e) => e.data.kind)).toContain('plan_due');
+      },
+      { activities: recording },
+    );
+  });
 });
 
 describe('participant journey workflow: phases and clocks', () => {

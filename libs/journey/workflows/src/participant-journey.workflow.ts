@@ -1,8 +1,10 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
+  log,
   patched,
   setHandler,
   workflowInfo,
@@ -39,6 +41,22 @@ export const JOURNEY_V2_PATCH = 'journey-v2';
 
 /** Continue-as-new when the history holds this many events (unless the server suggests it first). */
 export const DEFAULT_HISTORY_LIMIT = 2_000;
+
+/**
+ * An event that breaks its contract is a bug no retry fixes (the activity is not retried).
+ * It must not end a journey that runs for years: the failure is logged (and stays visible
+ * on the failed activity in the history) and the journey goes on. Any other failure still
+ * fails the step, as it should.
+ */
+async function survivingContractViolation(publish: () => Promise<void>, firstEventId: string): Promise<void> {
+  try {
+    await publish();
+  } catch (err) {
+    const cause = err instanceof ActivityFailure ? err.cause : undefined;
+    if (!(cause instanceof ApplicationFailure) || cause.type !== 'ContractViolationError') throw err;
+    log.error('journey event not published: it breaks its contract', { firstEventId, error: cause.message });
+  }
+}
 
 type Queued =
   | { kind: 'signal'; message: JourneyMessage }
@@ -129,8 +147,8 @@ async function participantJourneyV2(input: JourneyInput): Promise<void> {
     }
     machine.tick();
     const { phaseChanges, events } = machine.end();
-    for (const change of phaseChanges) await publishPhaseChanged(change);
-    if (events.length > 0) await publishJourneyEvents(events);
+    for (const change of phaseChanges) await survivingContractViolation(() => publishPhaseChanged(change), change.eventId);
+    if (events.length > 0) await survivingContractViolation(() => publishJourneyEvents(events), events[0].eventId);
     const view = machine.view(new Date());
     for (const item of step) if (item.kind !== 'signal' && item.problem === undefined) item.answer = view;
 
