@@ -1,4 +1,4 @@
-import { PERFORMANCE_EXCLUSION_REASONS, type ExitReason, type JourneyPhase, type JourneyTaskKind, type ProgramCode, type TaskAudience } from '@waypoint/contracts';
+import { countsTowardExit, PERFORMANCE_EXCLUSION_REASONS, type ExitReason, type JourneyPhase, type JourneyTaskKind, type ProgramCode, type TaskAudience } from '@waypoint/contracts';
 import {
   addDays,
   combinedRules,
@@ -185,7 +185,7 @@ export class JourneyMachine {
         else s.services.push(service);
         if (service.status !== 'cancelled') {
           if (service.category === 'job_search_assistance') this.advance('placement');
-          else if (!['self_service', 'information_only', 'follow_up', 'case_management'].includes(service.category)) this.advance('services');
+          else if (countsTowardExit(service.category)) this.advance('services');
         }
         break;
       }
