@@ -1,6 +1,3 @@
-import { createServer } from 'node:http';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { utcToday, type JourneyNotStartedBody, type JourneyStateView, type ParticipantSummary, type ValidationErrorBody } from '@waypoint/contracts';
@@ -10,7 +7,7 @@ import { startService, waitFor, waitHealthy, type ServiceProcess } from '@waypoi
 import request from 'supertest';
 import { loadGatewayConfig } from '../config';
 import { createGateway } from '../create-gateway';
-import { GatewayWithIntake, uniqueName, type StaffRole } from '../testing/gateway-with-intake';
+import { freePort, GatewayWithIntake, uniqueName, type StaffRole } from '../testing/gateway-with-intake';
 
 // The journey through the gateway as staff-web calls it, against the real engines: intake and
 // the journey service each as their own process (as `npm start` runs them), the gateway in
@@ -212,10 +209,3 @@ describe('gateway: the participant journey', () => {
 });
 
 /** A port nobody listens on right now (the OS picks it; the server closes again at once). */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-}

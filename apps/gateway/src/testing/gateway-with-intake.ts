@@ -115,7 +115,8 @@ export const randomLetters = (n: number) => Array.from({ length: n }, () => Stri
 /** A capitalised random word, as a name nobody has. */
 export const uniqueName = () => `${randomLetters(1).toUpperCase()}${randomLetters(9)}`;
 
-function freePort(): Promise<number> {
+/** A port nobody listens on right now (for a service the test starts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
