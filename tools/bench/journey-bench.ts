@@ -157,6 +157,8 @@ async function main(): Promise<void> {
   const systemInfo = await client.workflowService.getSystemInfo({});
   const temporalServer = `Temporal ${systemInfo.serverVersion || '(version not reported)'} at ${config.TEMPORAL_ADDRESS}, namespace ${config.TEMPORAL_NAMESPACE}`;
 
+  // Read before bundling: the bundle is built from the working tree as it is now.
+  const workflowCode = workflowCodeVersion();
   const trivialWaiters = new Map<string, (at: number) => void>();
   let aborted = false;
   /** Set when a worker stops on its own: every operation then fails with this reason. */
@@ -418,7 +420,7 @@ async function main(): Promise<void> {
       startedAt,
       machine: machineInfo(),
       temporalServer,
-      workflowCode: workflowCodeVersion(),
+      workflowCode,
       preloadModules: opts.preloadModules,
       kafkaBrokers: config.KAFKA_BROKERS,
       namespace: process.env.WCM_NAMESPACE ?? '',
