@@ -82,7 +82,8 @@ function parseOptions(argv: string[]): Options {
     const flag = argv[i].replace(/^--/, '') as Flag;
     const value = Number(argv[i + 1]);
     if (!argv[i].startsWith('--') || !FLAGS.includes(flag)) throw new Error(`${USAGE}\n(unknown option ${argv[i]})`);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${USAGE}\n(${argv[i]} needs a positive whole number, got ${argv[i + 1] ?? 'nothing'})`);
+    const least = flag === 'warmup' || flag === 'solo' ? 0 : 1;
+    if (!Number.isInteger(value) || value < least) throw new Error(`${USAGE}\n(${argv[i]} needs a whole number of at least ${least}, got ${argv[i + 1] ?? 'nothing'})`);
     given.set(flag, value);
   }
   const journeys = given.get('journeys') ?? 10_000;
