@@ -7,6 +7,17 @@ const workspaceRoot = path.resolve(__dirname, '../../../..');
 /** The workflow bundle's entry: every workflow the journey worker runs. */
 export const WORKFLOWS_PATH = path.join(workspaceRoot, 'libs/journey/workflows/src/workflows.ts');
 
+/**
+ * Modules evaluated once per worker and shared (deep-frozen) by every workflow, instead of
+ * once per cached workflow. The workflow code reads a few constants from the contracts,
+ * whose index also defines every zod schema: evaluated per workflow, that cost about 5.9 MB
+ * per cached journey (the worker's workflow thread ran out of heap near 780 journeys);
+ * shared, about 280 KiB (docs/benchmarks.md#journey). Both are stateless once loaded;
+ * workflow code must not parse with these schemas (their lazy caches cannot be written once
+ * frozen).
+ */
+export const SHARED_WORKFLOW_MODULES = ['zod', '@waypoint/contracts'];
+
 type WebpackConfigHook = NonNullable<BundleOptions['webpackConfigHook']>;
 type WebpackConfig = Parameters<WebpackConfigHook>[0];
 
@@ -55,6 +66,7 @@ export async function bundleJourneyWorkflows(options: JourneyBundleOptions = {})
   try {
     return await bundleWorkflowCode({
       workflowsPath: WORKFLOWS_PATH,
+      preloadModules: SHARED_WORKFLOW_MODULES,
       webpackConfigHook: (config) => extraHook(withWorkspaceAliases(config)),
       logger: { trace: noop, debug: noop, info: noop, warn: noop, log: noop, error: (message: string) => reports.push(message) },
     });
