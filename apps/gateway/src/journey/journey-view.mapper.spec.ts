@@ -1,8 +1,9 @@
-import type { JourneyView } from '@waypoint/journey-workflows';
+import { DEFAULT_JOURNEY_RULES } from '@waypoint/contracts';
+import { emptyJourney, type JourneyView } from '@waypoint/journey-workflows';
 import { toJourneyStateView } from './journey-view.mapper';
 
 const aView = (over: Partial<JourneyView> = {}): JourneyView => ({
-  participantId: 'p-1',
+  ...emptyJourney('p-1'),
   phase: 'services',
   sequence: 4,
   programsOfInterest: ['WIOA_ADULT'],
@@ -11,21 +12,9 @@ const aView = (over: Partial<JourneyView> = {}): JourneyView => ({
     { sequence: 1, phase: 'intake', at: '2026-01-05T10:00:00.000Z', cause: 'e-1' },
     { sequence: 4, phase: 'services', at: '2026-02-01T10:00:00.000Z', cause: 'e-2' },
   ],
-  enrollments: [{ enrollmentId: 'en-1', program: 'WIOA_ADULT', enrolledOn: '2026-01-10', rules: {} as JourneyView['enrollments'][number]['rules'] }],
-  services: [],
+  enrollments: [{ enrollmentId: 'en-1', program: 'WIOA_ADULT', enrolledOn: '2026-01-10', rules: DEFAULT_JOURNEY_RULES }],
   lastServiceOn: '2026-03-01',
-  lastContactOn: null,
-  planSignedAt: null,
-  reassessmentDue: {},
-  employmentStartOn: null,
-  credentials: [],
-  openTasks: [],
-  taskCounter: 0,
-  exitProposal: null,
-  exit: null,
-  followUpDone: [],
   statusRevision: 3,
-  eventCounter: 0,
   // Workflow time: the last time the workflow ran, days before the read.
   asOf: '2026-03-11T00:00:00.000Z',
   daysSinceLastService: 10,
