@@ -86,8 +86,8 @@ export function RegisterParticipantScreen({ user, navigate, onRegistered }: Regi
     }
   };
 
-  const focusSummary = () => window.requestAnimationFrame(() => summaryRef.current?.focus());
-  const focusConflict = () => window.requestAnimationFrame(() => conflictRef.current?.focus());
+  const focusSummary = useFocusAfterRender(summaryRef);
+  const focusConflict = useFocusAfterRender(conflictRef);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -413,4 +413,17 @@ function DuplicateConflictPanel({ conflict, panelRef, error, officeName, onChang
 
 function errorCountText(n: number): string {
   return n === 1 ? 'There is a problem with 1 answer' : `There are problems with ${n} answers`;
+}
+
+/**
+ * Moves focus to `ref` once React has committed the render that shows it. (A focus queued
+ * for the next animation frame could run before a busy browser committed the new panel, and
+ * then land nowhere.)
+ */
+function useFocusAfterRender(ref: RefObject<HTMLElement | null>): () => void {
+  const [requests, setRequests] = useState(0);
+  useEffect(() => {
+    if (requests > 0) ref.current?.focus();
+  }, [requests, ref]);
+  return () => setRequests((n) => n + 1);
 }
